@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace DevOpsVision.Blogging.DependencyInjection;
+
+/// <summary>Checks <see cref="BlogOptions"/> at start-up, so a bad setting fails with a message rather than deep in a request.</summary>
+internal sealed class BlogOptionsValidator : IValidateOptions<BlogOptions>
+{
+    public ValidateOptionsResult Validate(string? name, BlogOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Title))
+        {
+            failures.Add("Blog:Title is required.");
+        }
+
+        if (options.BaseUrl is { } baseUrl && (!baseUrl.IsAbsoluteUri || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps)))
+        {
+            failures.Add($"Blog:BaseUrl '{baseUrl}' must be an absolute http or https URL, such as https://example.org/blog/.");
+        }
+
+        if (options.MakeLinksAbsolute && options.BaseUrl is null)
+        {
+            failures.Add("Blog:MakeLinksAbsolute needs Blog:BaseUrl to make links absolute against.");
+        }
+
+        if (!BlogTimeZone.TryResolve(options.TimeZone, out _))
+        {
+            failures.Add($"Blog:TimeZone '{options.TimeZone}' is not a time zone this machine knows; use an IANA id such as 'Europe/Stockholm' or 'UTC'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Language) || !IsCulture(options.Language))
+        {
+            failures.Add($"Blog:Language '{options.Language}' is not a language tag such as 'en' or 'sv-SE'.");
+        }
+
+        if (options.WordsPerMinute is < 1 or > 10_000)
+        {
+            failures.Add($"Blog:WordsPerMinute is {options.WordsPerMinute}; it must be between 1 and 10000.");
+        }
+
+        if (options.MaxPostBytes < 1)
+        {
+            failures.Add($"Blog:MaxPostBytes is {options.MaxPostBytes}; it must be positive.");
+        }
+
+        if (options.MaxNestingDepth is < 4 or > 1_000)
+        {
+            failures.Add($"Blog:MaxNestingDepth is {options.MaxNestingDepth}; it must be between 4 and 1000.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsCulture(string tag)
+    {
+        try
+        {
+            return CultureInfo.GetCultureInfo(tag, predefinedOnly: false) is not null;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>Gives the base URL a trailing slash, so relative links resolve below it and not beside it.</summary>
+internal sealed class BlogOptionsNormalizer : IPostConfigureOptions<BlogOptions>
+{
+    public void PostConfigure(string? name, BlogOptions options)
+    {
+        if (options.BaseUrl is { IsAbsoluteUri: true } baseUrl && !baseUrl.AbsolutePath.EndsWith('/'))
+        {
+            options.BaseUrl = new Uri(baseUrl.GetLeftPart(UriPartial.Path) + "/" + baseUrl.Query);
+        }
+    }
+}

@@ -1,0 +1,553 @@
+using System.Net;
+using System.Text;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Helpers;
+using Markdig.Extensions.Yaml;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace DevOpsVision.Blogging.Posts.Rendering;
+
+/// <summary>What one walk of a post's syntax tree produced.</summary>
+internal sealed class RenderedBody
+{
+    public required string Html { get; init; }
+
+    public required string PlainText { get; init; }
+
+    public required IReadOnlyList<PostHeading> Headings { get; init; }
+
+    public required IReadOnlyList<string> Links { get; init; }
+
+    public required IReadOnlyList<string> Images { get; init; }
+
+    public required bool HasRawHtml { get; init; }
+
+    /// <summary>The excerpt found in the body: before <c>&lt;!--more--&gt;</c>, else the first paragraph; empty when neither exists.</summary>
+    public required string ExcerptHtml { get; init; }
+
+    public required string ExcerptText { get; init; }
+}
+
+/// <summary>
+/// Renders a Markdig document to HTML and, in the same walk, collects its plain text, headings, links
+/// and images. Raw HTML goes through the sanitizer unless the blog trusts its content; link schemes are
+/// checked as they are written. Thread-safe: each thread reuses its own renderer.
+/// </summary>
+internal sealed class PostRenderer
+{
+    private readonly MarkdownPipeline _pipeline;
+    private readonly HtmlSanitizer? _sanitizer;
+    private readonly Uri? _absoluteBase;
+    private readonly ThreadLocal<RenderState> _state;
+
+    public PostRenderer(MarkdownPipeline pipeline, BlogOptions options)
+    {
+        _pipeline = pipeline;
+        _sanitizer = options.TrustContent ? null : CreateSanitizer();
+        _absoluteBase = options.MakeLinksAbsolute ? options.BaseUrl : null;
+        _state = new ThreadLocal<RenderState>(() => new RenderState(this));
+    }
+
+    public bool TrustsContent => _sanitizer is null;
+
+    public RenderedBody Render(MarkdownDocument document, bool collect = true)
+    {
+        RenderState state = _state.Value!;
+        return state.Render(document, collect);
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedAttributes.Add("id");
+        sanitizer.AllowedAttributes.Add("class");
+        sanitizer.AllowedSchemes.Add("mailto");
+        sanitizer.AllowedSchemes.Add("tel");
+
+        // Forms in a post are a phishing tool, not content.
+        foreach (string tag in (string[])["form", "input", "button", "select", "textarea", "option", "optgroup", "keygen", "datalist", "fieldset", "legend", "label", "menuitem"])
+        {
+            sanitizer.AllowedTags.Remove(tag);
+        }
+
+        return sanitizer;
+    }
+
+    /// <summary>Whether a URL may be written into a post: relative, or with a scheme that cannot run code.</summary>
+    internal static bool IsSafeUrl(string url, bool image)
+    {
+        Span<char> scheme = stackalloc char[16];
+        int length = 0;
+        foreach (char c in url)
+        {
+            // Browsers ignore control characters and white space inside a scheme ("java\tscript:").
+            if (c <= ' ')
+            {
+                continue;
+            }
+
+            if (c == ':')
+            {
+                break;
+            }
+
+            if (c is '/' or '?' or '#' || length == scheme.Length || !(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.'))
+            {
+                return true;
+            }
+
+            scheme[length++] = char.ToLowerInvariant(c);
+        }
+
+        if (length == 0 || length == url.Length)
+        {
+            return true;
+        }
+
+        ReadOnlySpan<char> name = scheme[..length];
+        if (url.AsSpan().IndexOf(':') < 0)
+        {
+            return true;
+        }
+
+        if (image)
+        {
+            return name is "http" or "https"
+                || (name is "data" && IsSafeDataImage(url));
+        }
+
+        return name is "http" or "https" or "mailto" or "tel" or "ftp" or "ftps" or "irc" or "ircs" or "xmpp" or "sms" or "geo" or "magnet";
+    }
+
+    private static bool IsSafeDataImage(string url)
+    {
+        int colon = url.IndexOf(':', StringComparison.Ordinal);
+        ReadOnlySpan<char> rest = url.AsSpan(colon + 1).TrimStart();
+        return rest.StartsWith("image/png", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("image/jpeg", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("image/gif", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("image/webp", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("image/avif", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private sealed class RenderState
+    {
+        private readonly PostRenderer _owner;
+        private readonly StringWriter _writer;
+        private readonly StringWriter _captureWriter;
+        private readonly HtmlRenderer _renderer;
+        private readonly StringBuilder _plain = new(4096);
+        private readonly List<PostHeading> _headings = [];
+        private readonly List<string> _links = [];
+        private readonly List<string> _images = [];
+        private bool _collect;
+        private bool _hasRawHtml;
+        private bool _nextUrlIsImage;
+        private bool _nextUrlIsEmail;
+        private int _headingTextStart;
+        private int _excerptHtmlStart;
+        private int _excerptHtmlEnd;
+        private int _excerptTextStart;
+        private int _excerptTextEnd;
+        private bool _excerptFromMarker;
+        private bool _firstParagraphSeen;
+        private LeafBlock? _capturing;
+
+        public RenderState(PostRenderer owner)
+        {
+            _owner = owner;
+            _writer = new StringWriter(new StringBuilder(16 * 1024)) { NewLine = "\n" };
+            _captureWriter = new StringWriter(new StringBuilder(1024)) { NewLine = "\n" };
+            _renderer = new HtmlRenderer(_writer);
+            owner._pipeline.Setup(_renderer);
+            _renderer.ObjectRenderers.ReplaceOrAdd<HtmlBlockRenderer>(new SanitizingHtmlBlockRenderer(owner._sanitizer));
+            _renderer.LinkRewriter = RewriteUrl;
+            _renderer.ObjectWriteBefore += OnBefore;
+            _renderer.ObjectWriteAfter += OnAfter;
+        }
+
+        public RenderedBody Render(MarkdownDocument document, bool collect)
+        {
+            StringBuilder html = _writer.GetStringBuilder();
+            html.Clear();
+            _plain.Clear();
+            _headings.Clear();
+            _links.Clear();
+            _images.Clear();
+            _collect = collect;
+            _hasRawHtml = false;
+            _excerptHtmlStart = _excerptHtmlEnd = _excerptTextStart = _excerptTextEnd = -1;
+            _excerptFromMarker = false;
+            _firstParagraphSeen = false;
+            _capturing = null;
+            
+            try
+            {
+                _renderer.Render(document);
+                _writer.Flush();
+            }
+            finally
+            {
+                if (_capturing is not null)
+                {
+                    _renderer.Writer = _writer;
+                    _capturing = null;
+                }
+            }
+
+            string text = TrimmedString(_plain, 0, _plain.Length);
+            string excerptHtml = string.Empty;
+            string excerptText = string.Empty;
+            if (_excerptHtmlEnd >= 0)
+            {
+                int start = _excerptFromMarker ? 0 : _excerptHtmlStart;
+                excerptHtml = TrimmedString(html, start, _excerptHtmlEnd - start);
+                int textStart = _excerptFromMarker ? 0 : _excerptTextStart;
+                excerptText = TrimmedString(_plain, textStart, Math.Max(0, _excerptTextEnd - textStart));
+            }
+
+            var result = new RenderedBody
+            {
+                Html = html.ToString(),
+                PlainText = text,
+                Headings = _headings.Count == 0 ? [] : _headings.ToArray(),
+                Links = _links.Count == 0 ? [] : _links.ToArray(),
+                Images = _images.Count == 0 ? [] : _images.ToArray(),
+                HasRawHtml = _hasRawHtml,
+                ExcerptHtml = excerptHtml,
+                ExcerptText = excerptText,
+            };
+
+            // Keep the pooled buffers from pinning a huge post's memory.
+            if (html.Capacity > 1024 * 1024)
+            {
+                html.Clear().Capacity = 16 * 1024;
+            }
+
+            if (_plain.Capacity > 1024 * 1024)
+            {
+                _plain.Clear().Capacity = 4096;
+            }
+
+            return result;
+        }
+
+        private static string TrimmedString(StringBuilder builder, int start, int length)
+        {
+            int end = start + length;
+            while (start < end && char.IsWhiteSpace(builder[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(builder[end - 1]))
+            {
+                end--;
+            }
+
+            return end == start ? string.Empty : builder.ToString(start, end - start);
+        }
+
+        private void OnBefore(IMarkdownRenderer renderer, MarkdownObject obj)
+        {
+            switch (obj)
+            {
+                case LiteralInline literal:
+                    _plain.Append(literal.Content.AsSpan());
+
+                    break;
+                case CodeInline code:
+                    _plain.Append(code.ContentSpan);
+                    break;
+                case LineBreakInline lineBreak:
+                    _plain.Append(lineBreak.IsHard ? '\n' : ' ');
+                    break;
+                case HtmlEntityInline entity:
+                    _plain.Append(entity.Transcoded.AsSpan());
+                    break;
+                case HtmlInline inline:
+                    _hasRawHtml = true;
+                    if (inline.Tag.StartsWith("<br", StringComparison.OrdinalIgnoreCase))
+                    {
+                        _plain.Append(' ');
+                    }
+
+                    break;
+                case AutolinkInline autolink:
+                    _nextUrlIsImage = false;
+                    _nextUrlIsEmail = autolink.IsEmail;
+                    _plain.Append(autolink.Url);
+                    break;
+                case LinkInline link:
+                    _nextUrlIsImage = link.IsImage;
+                    _nextUrlIsEmail = false;
+                    break;
+                case LeafBlock leaf:
+                    BeforeLeaf(leaf);
+                    break;
+            }
+        }
+
+        private void BeforeLeaf(LeafBlock leaf)
+        {
+            switch (leaf)
+            {
+                case HeadingBlock:
+                    _headingTextStart = _plain.Length;
+                    break;
+                case ParagraphBlock when leaf.Parent is MarkdownDocument && !_firstParagraphSeen && !_excerptFromMarker:
+                    _excerptHtmlStart = _writer.GetStringBuilder().Length;
+                    _excerptTextStart = _plain.Length;
+                    break;
+                case HtmlBlock html:
+                    _hasRawHtml = true;
+                    if (html.Parent is MarkdownDocument && !_excerptFromMarker && IsMoreMarker(html))
+                    {
+                        _excerptFromMarker = true;
+                        _excerptHtmlEnd = _writer.GetStringBuilder().Length;
+                        _excerptTextEnd = _plain.Length;
+                    }
+
+                    HtmlText.AppendText(html.Lines, _plain);
+                    break;
+                case YamlFrontMatterBlock:
+                    break;
+                case CodeBlock code:
+                    AppendLines(code.Lines);
+                    break;
+            }
+
+            if (_owner._sanitizer is not null && leaf.Inline is { } inlines && ContainsHtml(inlines))
+            {
+                // Raw HTML inside a paragraph spans several inlines (<span>, text, </span>): sanitize the block's whole output at once.
+                _capturing = leaf;
+                _captureWriter.GetStringBuilder().Clear();
+                _renderer.Writer = _captureWriter;
+            }
+        }
+
+        private void OnAfter(IMarkdownRenderer renderer, MarkdownObject obj)
+        {
+            if (obj is not LeafBlock leaf)
+            {
+                return;
+            }
+
+            if (ReferenceEquals(leaf, _capturing))
+            {
+                _capturing = null;
+                _renderer.Writer = _writer;
+                _writer.Write(_owner._sanitizer!.Sanitize(_captureWriter.ToString()));
+                _writer.Write('\n');
+            }
+
+            if (leaf is HeadingBlock heading && _collect)
+            {
+                string text = TrimmedString(_plain, _headingTextStart, _plain.Length - _headingTextStart);
+                _headings.Add(new PostHeading(heading.Level, text, heading.TryGetAttributes()?.Id ?? string.Empty));
+            }
+            else if (leaf is ParagraphBlock && leaf.Parent is MarkdownDocument && !_firstParagraphSeen)
+            {
+                _firstParagraphSeen = true;
+                if (!_excerptFromMarker)
+                {
+                    _excerptHtmlEnd = _writer.GetStringBuilder().Length;
+                    _excerptTextEnd = _plain.Length;
+                }
+            }
+
+            if (_plain.Length > 0 && _plain[^1] != '\n')
+            {
+                _plain.Append('\n');
+            }
+        }
+
+        private void AppendLines(StringLineGroup lines)
+        {
+            StringLine[] array = lines.Lines;
+            for (int i = 0; i < lines.Count; i++)
+            {
+                _plain.Append(array[i].Slice.AsSpan()).Append('\n');
+            }
+        }
+
+        private static bool ContainsHtml(ContainerInline container)
+        {
+            for (Inline? inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                if (inline is HtmlInline)
+                {
+                    return true;
+                }
+
+                if (inline is ContainerInline child && ContainsHtml(child))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsMoreMarker(HtmlBlock block)
+        {
+            if (block.Type != HtmlBlockType.Comment || block.Lines.Count != 1)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<char> line = block.Lines.Lines[0].Slice.AsSpan().Trim();
+            if (!line.StartsWith("<!--") || !line.EndsWith("-->"))
+            {
+                return false;
+            }
+
+            return line[4..^3].Trim().Equals("more", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private string RewriteUrl(string url)
+        {
+            bool image = _nextUrlIsImage;
+            bool email = _nextUrlIsEmail;
+            _nextUrlIsImage = false;
+            _nextUrlIsEmail = false;
+            if (email)
+            {
+                return url;
+            }
+
+            if (_owner._sanitizer is not null && !IsSafeUrl(url, image))
+            {
+                return image ? string.Empty : "#";
+            }
+
+            if (_owner._absoluteBase is { } baseUrl && url.Length > 0 && url[0] != '#' && !url.StartsWith("//", StringComparison.Ordinal)
+                && !HasScheme(url) && Uri.TryCreate(baseUrl, url, out Uri? absolute))
+            {
+                url = absolute.AbsoluteUri;
+            }
+
+            if (_collect)
+            {
+                (image ? _images : _links).Add(url);
+            }
+
+            return url;
+        }
+
+        private static bool HasScheme(string url)
+        {
+            int colon = url.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                return false;
+            }
+
+            int stop = url.AsSpan(0, colon).IndexOfAny('/', '?', '#');
+            return stop < 0;
+        }
+    }
+}
+
+/// <summary>Writes raw HTML blocks as written when content is trusted, sanitized otherwise.</summary>
+internal sealed class SanitizingHtmlBlockRenderer(HtmlSanitizer? sanitizer) : HtmlObjectRenderer<HtmlBlock>
+{
+    protected override void Write(HtmlRenderer renderer, HtmlBlock obj)
+    {
+        if (sanitizer is null || !renderer.EnableHtmlForBlock)
+        {
+            renderer.WriteLeafRawLines(obj, true, !renderer.EnableHtmlForBlock);
+            return;
+        }
+
+        string sanitized = sanitizer.Sanitize(obj.Lines.ToString());
+        if (sanitized.Length > 0)
+        {
+            renderer.Write(sanitized).WriteLine();
+        }
+    }
+}
+
+/// <summary>Extracts readable text from raw HTML for the plain-text view: tags dropped, script and style skipped, entities decoded.</summary>
+internal static class HtmlText
+{
+    public static void AppendText(StringLineGroup lines, StringBuilder output)
+    {
+        string html = lines.ToString();
+        int start = output.Length;
+        int i = 0;
+        while (i < html.Length)
+        {
+            int tag = html.IndexOf('<', i);
+            int textEnd = tag < 0 ? html.Length : tag;
+            AppendDecoded(html.AsSpan(i, textEnd - i), output);
+            if (tag < 0)
+            {
+                break;
+            }
+
+            if (html.AsSpan(tag).StartsWith("<!--", StringComparison.Ordinal))
+            {
+                int close = html.IndexOf("-->", tag + 4, StringComparison.Ordinal);
+                i = close < 0 ? html.Length : close + 3;
+                continue;
+            }
+
+            int tagEnd = html.IndexOf('>', tag + 1);
+            if (tagEnd < 0)
+            {
+                break;
+            }
+
+            ReadOnlySpan<char> name = TagName(html.AsSpan(tag + 1, tagEnd - tag - 1));
+            i = tagEnd + 1;
+            if (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase))
+            {
+                int close = html.IndexOf("</" + name.ToString(), i, StringComparison.OrdinalIgnoreCase);
+                int closeEnd = close < 0 ? -1 : html.IndexOf('>', close);
+                i = closeEnd < 0 ? html.Length : closeEnd + 1;
+            }
+            else if (output.Length > start && output[^1] != ' ' && output[^1] != '\n')
+            {
+                output.Append(' ');
+            }
+        }
+    }
+
+    private static ReadOnlySpan<char> TagName(ReadOnlySpan<char> tag)
+    {
+        int i = 0;
+        while (i < tag.Length && (char.IsAsciiLetterOrDigit(tag[i]) || tag[i] == '-'))
+        {
+            i++;
+        }
+
+        return tag[..i];
+    }
+
+    private static void AppendDecoded(ReadOnlySpan<char> text, StringBuilder output)
+    {
+        if (text.IsWhiteSpace())
+        {
+            if (!text.IsEmpty && output.Length > 0 && output[^1] is not ' ' and not '\n')
+            {
+                output.Append(' ');
+            }
+
+            return;
+        }
+
+        if (text.Contains('&'))
+        {
+            output.Append(WebUtility.HtmlDecode(text.ToString()));
+        }
+        else
+        {
+            output.Append(text);
+        }
+    }
+}
