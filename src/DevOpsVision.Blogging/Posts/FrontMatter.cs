@@ -156,6 +156,10 @@ internal static class FrontMatter
     private static string CleanYamlMessage(YamlException exception)
     {
         string message = exception.InnerException is YamlException inner && !string.IsNullOrEmpty(inner.Message) ? inner.Message : exception.Message;
+        if (exception.InnerException is not null and not YamlException)
+        {
+            message = exception.Message;
+        }
 
         // YamlDotNet prefixes positions like "(Line: 2, Col: 5, Idx: 10) - (Line: ...): "; the diagnostic has its own.
         int marker = message.LastIndexOf("): ", StringComparison.Ordinal);
@@ -166,8 +170,38 @@ internal static class FrontMatter
     {
         var stream = new YamlStream();
         using var reader = new StringReader(yaml);
-        stream.Load(reader);
+        var parser = new TrackingParser(new Parser(reader));
+        try
+        {
+            stream.Load(parser);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // YamlDotNet's scanner throws plain exceptions on some malformed input; give them the position reached.
+            Mark mark = parser.LastEnd;
+            throw new YamlException(mark, mark, "the YAML could not be read past this point (an unclosed bracket or quote?)", exception);
+        }
+
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+    }
+
+    /// <summary>Remembers where the last successfully read YAML event ended.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark LastEnd { get; private set; } = Mark.Empty;
+
+        public YamlDotNet.Core.Events.ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            bool moved = inner.MoveNext();
+            if (moved && inner.Current is { } current)
+            {
+                LastEnd = current.End;
+            }
+
+            return moved;
+        }
     }
 
     private static IReadOnlyList<KeyValuePair<string, FrontMatterValue>>? Convert(YamlNode? root, int firstLine, string path, List<PostDiagnostic> diagnostics)

@@ -313,8 +313,9 @@ internal sealed class ShortcodeExpander
                 ReadOnlySpan<char> trimmed = inner.Trim();
                 if (trimmed.StartsWith("/*") && trimmed.EndsWith("*/") && trimmed.Length >= 4)
                 {
-                    char marker = syntax == ShortcodeSyntax.HugoHtml ? '<' : '%';
-                    string literal = string.Concat("{{", marker.ToString(), " ", trimmed[2..^2].Trim().ToString(), " ", marker.ToString(), "}}");
+                    string literal = syntax == ShortcodeSyntax.HugoHtml
+                        ? string.Concat("{{< ", trimmed[2..^2].Trim().ToString(), " >}}")
+                        : string.Concat("{{% ", trimmed[2..^2].Trim().ToString(), " %}}");
                     Replace(start, end, literal);
                     AdvanceLines(start, end, ref lineEnd);
                     return end;
@@ -358,7 +359,9 @@ internal sealed class ShortcodeExpander
             if (handler.AcceptsContent)
             {
                 int closingStart = FindClosing(shortcode.Name, syntax, end, out int closingEnd);
-                if (closingStart >= 0)
+
+                // Another opening of the same shortcode before the closing tag means this one encloses nothing.
+                if (closingStart >= 0 && !OpensBefore(shortcode.Name, syntax, end, closingStart))
                 {
                     shortcode = shortcode with { Content = _text[end..closingStart] };
                     replaceEnd = closingEnd;
@@ -443,6 +446,37 @@ internal sealed class ShortcodeExpander
                     return liquid ? open - 1 : open - 2;
                 }
             }
+        }
+
+        private readonly bool OpensBefore(string name, ShortcodeSyntax syntax, int from, int to)
+        {
+            bool liquid = syntax is ShortcodeSyntax.LiquidTag;
+            int at = from;
+            while (at < to)
+            {
+                int hit = _text.IndexOf(name, at, to - at, StringComparison.OrdinalIgnoreCase);
+                if (hit < 0)
+                {
+                    return false;
+                }
+
+                at = hit + name.Length;
+                int open = hit - 1;
+                while (open >= from && _text[open] is ' ' or '-')
+                {
+                    open--;
+                }
+
+                bool opens = liquid
+                    ? open >= from + 1 && _text[open] == '%' && _text[open - 1] == '{'
+                    : open >= from + 2 && _text[open] is '<' or '%' && _text[open - 1] == '{' && _text[open - 2] == '{';
+                if (opens && (at >= _text.Length || !char.IsAsciiLetterOrDigit(_text[at])))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void Replace(int start, int end, string replacement)

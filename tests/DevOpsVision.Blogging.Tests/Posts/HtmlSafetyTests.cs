@@ -1,0 +1,133 @@
+using DevOpsVision.Blogging.Posts;
+
+namespace DevOpsVision.Blogging.Tests.Posts;
+
+/// <summary>Untrusted posts cannot inject script; trusted ones render exactly as written.</summary>
+public class HtmlSafetyTests
+{
+    private static Post Untrusted(string body) => Parse.Post("---\ntitle: T\n---\n" + body + "\n");
+
+    private static Post Trusted(string body) => Parse.Post("---\ntitle: T\n---\n" + body + "\n", configure: o => o.TrustContent = true);
+
+    [Theory]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("<div onclick=\"alert(1)\">x</div>")]
+    [InlineData("<iframe src=\"https://evil.example\"></iframe>")]
+    [InlineData("<object data=\"x.swf\"></object>")]
+    [InlineData("<a href=\"javascript:alert(1)\">x</a>")]
+    [InlineData("<img src=x onerror=alert(1)>")]
+    [InlineData("<svg><script>alert(1)</script></svg>")]
+    [InlineData("<form action=\"https://evil.example\"><input name=p></form>")]
+    public void Render_RawHtmlBlock_IsSanitizedByDefault(string html)
+    {
+        Post post = Untrusted(html);
+
+        Assert.DoesNotContain("alert", post.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<iframe", post.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<object", post.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<form", post.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", post.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.True(post.HasRawHtml);
+    }
+
+    [Theory]
+    [InlineData("Text <span onmouseover=\"alert(1)\">hover</span> more.")]
+    [InlineData("Text <script>alert(1)</script> more.")]
+    [InlineData("Text <a href=\"javascript:alert(1)\">x</a> more.")]
+    public void Render_RawInlineHtml_IsSanitizedWithItsParagraph(string markdown)
+    {
+        Post post = Untrusted(markdown);
+
+        Assert.DoesNotContain("alert", post.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("<p>Text ", post.Html, StringComparison.Ordinal);
+        Assert.Contains("more.", post.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[x](javascript:alert(1))")]
+    [InlineData("[x](JaVaScRiPt:alert(1))")]
+    [InlineData("[x](java&#09;script:alert(1))")]
+    [InlineData("[x](vbscript:msgbox)")]
+    [InlineData("[x](data:text/html;base64,PHNjcmlwdD4=)")]
+    [InlineData("![x](javascript:alert(1))")]
+    [InlineData("<javascript:alert(1)>")]
+    public void Render_MarkdownLinkWithDangerousScheme_IsNeutralized(string markdown)
+    {
+        Post post = Untrusted(markdown);
+
+        Assert.DoesNotMatch("(?i)(href|src)=\"[^\"]*(script|data):", post.Html);
+        Assert.True(post.Html.Contains("href=\"#\"", StringComparison.Ordinal) || post.Html.Contains("src=\"\"", StringComparison.Ordinal), post.Html);
+    }
+
+    [Theory]
+    [InlineData("[x](https://example.org/a?b=c#d)", "https://example.org/a?b=c#d")]
+    [InlineData("[x](/relative/path/)", "/relative/path/")]
+    [InlineData("[x](#section)", "#section")]
+    [InlineData("[x](mailto:someone@example.org)", "mailto:someone@example.org")]
+    [InlineData("<someone@example.org>", "mailto:someone@example.org")]
+    [InlineData("[x](page.html?a=1:2)", "page.html?a=1:2")]
+    public void Render_SafeLinks_AreKept(string markdown, string href)
+    {
+        Assert.Contains($"href=\"{href}\"", Untrusted(markdown).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SafeRawHtml_IsKept()
+    {
+        Post post = Untrusted("<figure><img src=\"/a.png\" alt=\"A\"><figcaption>Caption</figcaption></figure>");
+
+        Assert.Contains("<figure><img src=\"/a.png\" alt=\"A\"><figcaption>Caption</figcaption></figure>", post.Html, StringComparison.Ordinal);
+        Assert.Contains("Caption", post.PlainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PostWithoutRawHtml_IsNotSanitized()
+    {
+        Post post = Untrusted("# Title\n\n*Emphasis* and [link](https://example.org).");
+
+        Assert.False(post.HasRawHtml);
+        Assert.Equal("<h1 id=\"title\">Title</h1>\n<p><em>Emphasis</em> and <a href=\"https://example.org\">link</a>.</p>\n", post.Html);
+    }
+
+    [Fact]
+    public void Render_TrustedContent_KeepsScriptsAsWritten()
+    {
+        Post post = Trusted("<script>track()</script>\n\n[x](javascript:go())");
+
+        Assert.Contains("<script>track()</script>", post.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"javascript:go()\"", post.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ScriptContent_NeverReachesPlainText()
+    {
+        Post post = Trusted("<script>var secret = 1;</script>\n\n<style>p { color: red }</style>\n\nVisible.");
+
+        Assert.Equal("Visible.", post.PlainText);
+    }
+
+    [Fact]
+    public void Render_MakeLinksAbsolute_RewritesRelativeLinksAndImages()
+    {
+        Post post = Parse.Post(
+            "---\ntitle: T\n---\n[a](/about/) [b](other/) [c](https://x.org/) [d](#top) ![i](/img/a.png) <me@example.org>\n",
+            configure: o => { o.BaseUrl = new Uri("https://blog.example/"); o.MakeLinksAbsolute = true; });
+
+        Assert.Contains("href=\"https://blog.example/about/\"", post.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://blog.example/other/\"", post.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://x.org/\"", post.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#top\"", post.Html, StringComparison.Ordinal);
+        Assert.Contains("src=\"https://blog.example/img/a.png\"", post.Html, StringComparison.Ordinal);
+        Assert.Contains("href=\"mailto:me@example.org\"", post.Html, StringComparison.Ordinal);
+        Assert.Equal(["https://blog.example/img/a.png"], post.Images);
+        Assert.Contains("https://blog.example/about/", post.Links);
+    }
+
+    [Fact]
+    public void Render_LinksStayRelative_WhenNotAsked()
+    {
+        Post post = Parse.Post("---\ntitle: T\n---\n[a](/about/)\n", configure: o => o.BaseUrl = new Uri("https://blog.example/"));
+
+        Assert.Contains("href=\"/about/\"", post.Html, StringComparison.Ordinal);
+    }
+}
