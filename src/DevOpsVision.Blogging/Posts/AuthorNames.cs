@@ -19,9 +19,8 @@ internal static class AuthorNames
         bool hasLinks = text.Contains("](", StringComparison.Ordinal);
         foreach (string segment in SplitTopLevel(text))
         {
-            if (TryReadLink(segment, out string? name, out string? url))
+            if (AddLinks(segment, authors))
             {
-                Add(authors, name, url);
                 continue;
             }
 
@@ -120,21 +119,32 @@ internal static class AuthorNames
         return parts;
     }
 
-    private static bool TryReadLink(string segment, out string name, out string? url)
+    /// <summary>Adds every <c>[name](url)</c> in the segment (some strings list linked names with no separator).</summary>
+    private static bool AddLinks(string segment, List<PostAuthor> authors)
     {
-        name = string.Empty;
-        url = null;
-        int open = segment.IndexOf('[', StringComparison.Ordinal);
-        int close = open < 0 ? -1 : segment.IndexOf("](", open, StringComparison.Ordinal);
-        if (close < 0)
+        bool found = false;
+        int at = 0;
+        while (true)
         {
-            return false;
-        }
+            int open = segment.IndexOf('[', at);
+            int close = open < 0 ? -1 : segment.IndexOf("](", open, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                return found;
+            }
 
-        int urlEnd = segment.IndexOf(')', close + 2);
-        name = segment[(open + 1)..close];
-        url = urlEnd < 0 ? segment[(close + 2)..] : segment[(close + 2)..urlEnd];
-        return true;
+            int urlEnd = segment.IndexOf(')', close + 2);
+            string name = segment[(open + 1)..close];
+            string url = urlEnd < 0 ? segment[(close + 2)..] : segment[(close + 2)..urlEnd];
+            Add(authors, name, url);
+            found = true;
+            if (urlEnd < 0)
+            {
+                return true;
+            }
+
+            at = urlEnd + 1;
+        }
     }
 
     private static string RemoveParentheses(string segment)
