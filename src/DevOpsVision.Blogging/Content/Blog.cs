@@ -83,7 +83,7 @@ internal sealed partial class Blog : IBlog, IDisposable
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             PostFile file = files[i];
-            string hash = MarkdownPostParser.HashOf(file.Content.Span);
+            string hash = file.ContentHash;
             if (previous.TryGetValue(file.Path, out CachedParse? cached) && cached.Hash == hash)
             {
                 results[i] = cached;

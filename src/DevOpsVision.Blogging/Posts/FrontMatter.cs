@@ -117,6 +117,14 @@ internal static class FrontMatter
             return [];
         }
 
+        return (IReadOnlyList<KeyValuePair<string, FrontMatterValue>>?)SimpleYaml.TryRead(yaml, firstLine)
+            ?? ReadWithYamlDotNet(yaml, firstLine, path, diagnostics);
+    }
+
+    /// <summary>The full YAML reader, for front matter the fast reader does not handle.</summary>
+    internal static IReadOnlyList<KeyValuePair<string, FrontMatterValue>>? ReadWithYamlDotNet(
+        string yaml, int firstLine, string path, List<PostDiagnostic> diagnostics)
+    {
         YamlException? firstError;
         try
         {
@@ -304,7 +312,7 @@ internal static class FrontMatter
     }
 
     /// <summary>YAML 1.2 core schema typing of plain scalars: null, booleans, integers, floats, else the string.</summary>
-    private static object? TypePlainScalar(string? value)
+    internal static object? TypePlainScalar(string? value)
     {
         if (value is null or "" or "~" or "null" or "Null" or "NULL")
         {

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.ObjectModel;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
 using DevOpsVision.Blogging.Posts.Rendering;
@@ -78,6 +77,8 @@ public sealed class MarkdownPostParser : IPostParser
         builder.MaximumNestingDepth = options.MaxNestingDepth;
         return builder.Build();
     }
+
+    internal void ClearCaches() => _renderer.ClearCaches();
 
     /// <inheritdoc />
     public PostParseResult Parse(PostFile file)
@@ -198,9 +199,7 @@ public sealed class MarkdownPostParser : IPostParser
         string excerptText = body.ExcerptText;
         if (!string.IsNullOrWhiteSpace(fields.Summary))
         {
-            RenderedBody summary = RenderFragment(fields.Summary);
-            excerptHtml = summary.Html.Trim();
-            excerptText = summary.PlainText;
+            (excerptHtml, excerptText) = RenderSummary(fields.Summary);
         }
 
         IReadOnlyList<PostAuthor> authors = fields.Authors;
@@ -239,15 +238,35 @@ public sealed class MarkdownPostParser : IPostParser
             HasRawHtml = body.HasRawHtml,
             Extra = fields.Extra,
             LastModified = file.LastModified,
-            ContentHash = HashOf(file.Content.Span),
+            ContentHash = file.ContentHash,
         };
     }
 
-    private RenderedBody RenderFragment(string markdown)
+    /// <summary>
+    /// Renders an explicit summary. Most are one plain sentence with nothing Markdown would change, which is
+    /// written directly; anything else goes through Markdig like the body.
+    /// </summary>
+    private (string Html, string Text) RenderSummary(string markdown)
     {
-        MarkdownDocument document = Markdown.Parse(markdown, _pipeline);
-        return _renderer.Render(document, collect: false);
+        string text = markdown.Trim();
+        if (_options.ConfigureMarkdown is null && IsPlainSentence(text))
+        {
+            return ("<p>" + text.Replace("\"", "&quot;", StringComparison.Ordinal) + "</p>", text);
+        }
+
+        RenderedBody rendered = _renderer.Render(Markdown.Parse(markdown, _pipeline), collect: false);
+        return (rendered.Html.Trim(), rendered.PlainText);
     }
+
+    private static readonly System.Buffers.SearchValues<char> MarkdownSyntax = System.Buffers.SearchValues.Create("*_`[]<>&\\!#|~{}^=:\n\r\t");
+
+    private static bool IsPlainSentence(string text) =>
+        text.Length > 0
+        && text.AsSpan().IndexOfAny(MarkdownSyntax) < 0
+        && !char.IsAsciiDigit(text[0])
+        && text[0] is not ('-' or '+' or '>' or ' ')
+        && !text.Contains("  ", StringComparison.Ordinal)
+        && !text.Contains("www.", StringComparison.OrdinalIgnoreCase);
 
     private static bool HasErrors(List<PostDiagnostic> diagnostics)
     {
@@ -260,13 +279,6 @@ public sealed class MarkdownPostParser : IPostParser
         }
 
         return false;
-    }
-
-    internal static string HashOf(ReadOnlySpan<byte> content)
-    {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(content, hash);
-        return Convert.ToHexStringLower(hash);
     }
 
     private string? Decode(PostFile file, List<PostDiagnostic> diagnostics)

@@ -30,6 +30,18 @@ public sealed record PostFile
     /// <summary>When the file last changed.</summary>
     public DateTimeOffset LastModified { get; }
 
+    /// <summary>A hash of <see cref="Content"/> (lower-case hex SHA-256), computed once on first use.</summary>
+    public string ContentHash => _contentHash ??= HashOf(Content.Span);
+
+    private string? _contentHash;
+
+    private static string HashOf(ReadOnlySpan<byte> content)
+    {
+        Span<byte> hash = stackalloc byte[System.Security.Cryptography.SHA256.HashSizeInBytes];
+        System.Security.Cryptography.SHA256.HashData(content, hash);
+        return Convert.ToHexStringLower(hash);
+    }
+
     /// <summary>Creates a post file from text, for posts kept in memory or in a database.</summary>
     /// <param name="path">The name the post goes by in diagnostics (for example <c>2021-02-06-hello.md</c>).</param>
     /// <param name="text">The Markdown text with its front matter.</param>

@@ -1,4 +1,5 @@
 using DevOpsVision.Blogging.Posts;
+using Markdig;
 
 namespace DevOpsVision.Blogging.Tests.Posts;
 
@@ -306,4 +307,87 @@ public class MarkdownPostParserTests
         Assert.Contains("<h2 id=\"heading\">Heading</h2>", post.Html, StringComparison.Ordinal);
         Assert.Contains("<hr />", post.Html, StringComparison.Ordinal);
     }
+}
+
+public class SummaryRenderingTests
+{
+    [Theory]
+    [InlineData("A plain sentence.")]
+    [InlineData("Quotes \"double\" and 'single' and “curly” — dashes… and (parentheses), 50% off?")]
+    [InlineData("Visit www.example.org today")]
+    [InlineData("A *bold* claim")]
+    [InlineData("<p>HTML excerpt</p>")]
+    [InlineData("1. Looks like a list")]
+    [InlineData("- also a list")]
+    [InlineData("Ends with two spaces  ")]
+    [InlineData("Line one\nline two")]
+    [InlineData("See https://example.org")]
+    [InlineData("Unicode: Björn Quérel 日本")]
+    public void Summary_RenderedTheSameWithOrWithoutTheFastPath(string summary)
+    {
+        string yaml = $"---\ntitle: T\nsummary: \"{summary.Replace("\"", "\\\"").Replace("\n", "\\n")}\"\n---\nBody.\n";
+
+        Post fast = Parse.Post(yaml);
+        Post markdig = Parse.Post(yaml, configure: o => o.ConfigureMarkdown = b => b.UseAdvancedExtensions());
+
+        Assert.Equal(markdig.ExcerptHtml, fast.ExcerptHtml);
+        Assert.Equal(markdig.ExcerptText, fast.ExcerptText);
+    }
+}
+
+public class WordCounterTests
+{
+    /// <summary>The plain definition: white-space separated tokens with a letter or digit; each CJK character a word of its own.</summary>
+    private static int Reference(string text)
+    {
+        int count = 0;
+        foreach (string token in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            bool pending = false;
+            foreach (char c in token)
+            {
+                bool cjk = c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF');
+                if (cjk)
+                {
+                    count++;
+                    pending = false;
+                }
+                else if (char.IsLetterOrDigit(c) && !pending)
+                {
+                    count++;
+                    pending = true;
+                }
+            }
+        }
+
+        return count;
+    }
+
+    [Fact]
+    public void Count_AgreesWithThePlainDefinition_OnRandomText()
+    {
+        const string alphabet = "ab Z9 \t\n\r.,-—'’\u00A0\u2003é日本ア\u001Cx_()";
+        var random = new Random(1234);
+        for (int round = 0; round < 2000; round++)
+        {
+            var chars = new char[random.Next(0, 60)];
+            for (int i = 0; i < chars.Length; i++)
+            {
+                chars[i] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            string text = new(chars);
+            Assert.True(Reference(text) == DevOpsVision.Blogging.Text.WordCounter.Count(text), $"'{text}'");
+        }
+    }
+
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("   ", 0)]
+    [InlineData("one", 1)]
+    [InlineData("don't stop-me now", 3)]
+    [InlineData("-- — ...", 0)]
+    [InlineData("日本語", 3)]
+    [InlineData("abc日本def", 4)]
+    public void Count_Examples(string text, int expected) => Assert.Equal(expected, DevOpsVision.Blogging.Text.WordCounter.Count(text));
 }

@@ -40,19 +40,22 @@ internal sealed class RenderedBody
 internal sealed class PostRenderer
 {
     private readonly MarkdownPipeline _pipeline;
-    private readonly HtmlSanitizer? _sanitizer;
+    private readonly CachingSanitizer? _sanitizer;
     private readonly Uri? _absoluteBase;
     private readonly ThreadLocal<RenderState> _state;
 
     public PostRenderer(MarkdownPipeline pipeline, BlogOptions options)
     {
         _pipeline = pipeline;
-        _sanitizer = options.TrustContent ? null : CreateSanitizer();
+        _sanitizer = options.TrustContent ? null : new CachingSanitizer(CreateSanitizer());
         _absoluteBase = options.MakeLinksAbsolute ? options.BaseUrl : null;
         _state = new ThreadLocal<RenderState>(() => new RenderState(this));
     }
 
     public bool TrustsContent => _sanitizer is null;
+
+    /// <summary>Forgets remembered sanitizer results (benchmarks measure a first parse).</summary>
+    internal void ClearCaches() => _sanitizer?.Clear();
 
     public RenderedBody Render(MarkdownDocument document, bool collect = true)
     {
@@ -454,7 +457,7 @@ internal sealed class PostRenderer
 }
 
 /// <summary>Writes raw HTML blocks as written when content is trusted, sanitized otherwise.</summary>
-internal sealed class SanitizingHtmlBlockRenderer(HtmlSanitizer? sanitizer) : HtmlObjectRenderer<HtmlBlock>
+internal sealed class SanitizingHtmlBlockRenderer(CachingSanitizer? sanitizer) : HtmlObjectRenderer<HtmlBlock>
 {
     protected override void Write(HtmlRenderer renderer, HtmlBlock obj)
     {
@@ -469,6 +472,41 @@ internal sealed class SanitizingHtmlBlockRenderer(HtmlSanitizer? sanitizer) : Ht
         {
             renderer.Write(sanitized).WriteLine();
         }
+    }
+}
+
+/// <summary>
+/// Sanitizes HTML fragments, remembering recent results: the same small fragments (<c>&lt;/div&gt;</c>,
+/// <c>&lt;div class="note"&gt;</c>) recur across a blog's posts and sanitizing is a full HTML parse.
+/// </summary>
+internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
+{
+    private const int MaxEntries = 4096;
+    private const int MaxCachedLength = 4096;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+
+    public void Clear() => _cache.Clear();
+
+    public string Sanitize(string html)
+    {
+        if (html.Length > MaxCachedLength)
+        {
+            return sanitizer.Sanitize(html);
+        }
+
+        if (_cache.TryGetValue(html, out string? cached))
+        {
+            return cached;
+        }
+
+        string sanitized = sanitizer.Sanitize(html);
+        if (_cache.Count >= MaxEntries)
+        {
+            _cache.Clear();
+        }
+
+        _cache.TryAdd(html, sanitized);
+        return sanitized;
     }
 }
 

@@ -1,0 +1,383 @@
+using System.Collections.ObjectModel;
+using YamlDotNet.RepresentationModel;
+
+namespace DevOpsVision.Blogging.Posts;
+
+/// <summary>
+/// A fast reader for the front matter most posts have: <c>key: value</c> lines whose values are plain or
+/// quoted one-line scalars, flow lists (<c>[a, b]</c>) or block lists (<c>- a</c>). It gives up on anything
+/// else (block scalars, anchors, maps, escapes, multi-line values, duplicate keys, tabs) and the caller
+/// falls back to YamlDotNet, so it never reads YAML differently from it: it only reads less of it.
+/// </summary>
+internal static class SimpleYaml
+{
+    public static List<KeyValuePair<string, FrontMatterValue>>? TryRead(string yaml, int firstLine)
+    {
+        if (yaml.Contains('\t'))
+        {
+            return null;
+        }
+
+        var entries = new List<KeyValuePair<string, FrontMatterValue>>(12);
+        int position = 0;
+        int line = firstLine - 1;
+        while (position < yaml.Length)
+        {
+            int end = yaml.IndexOf('\n', position);
+            int lineEnd = end < 0 ? yaml.Length : end;
+            line++;
+            ReadOnlySpan<char> text = yaml.AsSpan(position, lineEnd - position).TrimEnd('\r');
+            int next = end < 0 ? yaml.Length : end + 1;
+            ReadOnlySpan<char> trimmed = text.TrimStart(' ');
+            if (trimmed.IsEmpty || trimmed[0] == '#')
+            {
+                position = next;
+                continue;
+            }
+
+            // Top-level keys start in column 1; anything indented here is a value this reader does not handle.
+            if (text[0] == ' ')
+            {
+                return null;
+            }
+
+            int colon = FindKeyEnd(text);
+            if (colon <= 0)
+            {
+                return null;
+            }
+
+            string key = text[..colon].ToString();
+            if (!IsPlainKey(key) || ContainsKey(entries, key))
+            {
+                return null;
+            }
+
+            int valueStart = colon + 1;
+            while (valueStart < text.Length && text[valueStart] == ' ')
+            {
+                valueStart++;
+            }
+
+            ReadOnlySpan<char> value = text[valueStart..];
+            FrontMatterValue? parsed;
+            if (value.IsEmpty || value[0] == '#')
+            {
+                // A null value, or a block list on the following lines.
+                parsed = ReadBlockList(yaml, ref next, ref line, line, valueStart + 1);
+                if (parsed is null && next < 0)
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                parsed = ReadInlineValue(value, line, valueStart + 1);
+                if (parsed is null || !NextLineIsNotContinuation(yaml, next))
+                {
+                    return null;
+                }
+            }
+
+            entries.Add(new KeyValuePair<string, FrontMatterValue>(key, parsed!));
+            position = next;
+        }
+
+        return entries;
+    }
+
+    private static bool ContainsKey(List<KeyValuePair<string, FrontMatterValue>> entries, string key)
+    {
+        foreach (KeyValuePair<string, FrontMatterValue> entry in entries)
+        {
+            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The colon that ends a key: followed by a space or the end of the line.</summary>
+    private static int FindKeyEnd(ReadOnlySpan<char> text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == ':' && (i + 1 == text.Length || text[i + 1] == ' '))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsPlainKey(string key)
+    {
+        if (key.Length == 0 || "-?:,[]{}#&*!|>'\"%@`".Contains(key[0], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (char c in key)
+        {
+            if (c is '#' or '{' or '}' or '[' or ']' or ',' or '"' or '\'')
+            {
+                return false;
+            }
+        }
+
+        return key[^1] != ' ';
+    }
+
+    /// <summary>After a one-line value, the next line must start a new key (not continue the value).</summary>
+    private static bool NextLineIsNotContinuation(string yaml, int next)
+    {
+        while (next < yaml.Length)
+        {
+            int end = yaml.IndexOf('\n', next);
+            ReadOnlySpan<char> text = yaml.AsSpan(next, (end < 0 ? yaml.Length : end) - next).TrimEnd('\r');
+            ReadOnlySpan<char> trimmed = text.TrimStart(' ');
+            if (!trimmed.IsEmpty && trimmed[0] != '#')
+            {
+                return text[0] != ' ';
+            }
+
+            if (end < 0)
+            {
+                return true;
+            }
+
+            next = end + 1;
+        }
+
+        return true;
+    }
+
+    private static FrontMatterValue? ReadBlockList(string yaml, ref int next, ref int line, int keyLine, int column)
+    {
+        List<FrontMatterValue>? items = null;
+        int itemIndent = -1;
+        int firstItemLine = 0;
+        int position = next;
+        int currentLine = line;
+        while (position < yaml.Length)
+        {
+            int end = yaml.IndexOf('\n', position);
+            int lineEnd = end < 0 ? yaml.Length : end;
+            ReadOnlySpan<char> text = yaml.AsSpan(position, lineEnd - position).TrimEnd('\r');
+            int following = end < 0 ? yaml.Length : end + 1;
+            ReadOnlySpan<char> trimmed = text.TrimStart(' ');
+            if (trimmed.IsEmpty || trimmed[0] == '#')
+            {
+                position = following;
+                currentLine++;
+                continue;
+            }
+
+            int indent = text.Length - trimmed.Length;
+            if (!(trimmed.Length >= 2 && trimmed[0] == '-' && trimmed[1] == ' ') && trimmed is not "-")
+            {
+                if (indent == 0)
+                {
+                    break;
+                }
+
+                // An indented line that is not a list item: a nested map or a multi-line value.
+                next = -1;
+                return null;
+            }
+
+            if (itemIndent < 0)
+            {
+                itemIndent = indent;
+                firstItemLine = currentLine + 1;
+            }
+            else if (indent != itemIndent)
+            {
+                next = -1;
+                return null;
+            }
+
+            currentLine++;
+            int valueStart = indent + 1;
+            while (valueStart < text.Length && text[valueStart] == ' ')
+            {
+                valueStart++;
+            }
+
+            ReadOnlySpan<char> value = text[valueStart..];
+            FrontMatterValue? item = value.IsEmpty || value[0] == '#'
+                ? Scalar(null, string.Empty, false, currentLine, valueStart + 1)
+                : ReadScalar(value, currentLine, valueStart + 1);
+            if (item is null)
+            {
+                next = -1;
+                return null;
+            }
+
+            (items ??= []).Add(item);
+            position = following;
+        }
+
+        if (items is null)
+        {
+            // No list followed: the key's value is null; blank and comment lines stay unread for the caller.
+            return Scalar(null, string.Empty, false, keyLine, column);
+        }
+
+        line = currentLine;
+        next = position;
+
+        // Like YamlDotNet, a block list starts where its first item does.
+        return Sequence(items, firstItemLine, itemIndent + 1);
+    }
+
+    private static FrontMatterValue? ReadInlineValue(ReadOnlySpan<char> value, int line, int column)
+    {
+        if (value[0] == '[')
+        {
+            return ReadFlowList(value, line, column);
+        }
+
+        return ReadScalar(value, line, column);
+    }
+
+    private static FrontMatterValue? ReadFlowList(ReadOnlySpan<char> value, int line, int column)
+    {
+        int close = value.IndexOf(']');
+        if (close < 0 || !IsCommentOrEmpty(value[(close + 1)..]))
+        {
+            return null;
+        }
+
+        ReadOnlySpan<char> inner = value[1..close];
+        var items = new List<FrontMatterValue>();
+        if (inner.Trim(' ').IsEmpty)
+        {
+            return Sequence(items, line, column);
+        }
+
+        int offset = 1;
+        while (true)
+        {
+            int comma = IndexOfCommaOutsideQuotes(inner);
+            ReadOnlySpan<char> part = comma < 0 ? inner : inner[..comma];
+            int leading = part.Length - part.TrimStart(' ').Length;
+            ReadOnlySpan<char> item = part.Trim(' ');
+            if (item.IsEmpty || item[0] is '[' or '{')
+            {
+                return null;
+            }
+
+            FrontMatterValue? parsed = ReadScalar(item, line, column + offset + leading, inFlow: true);
+            if (parsed is null)
+            {
+                return null;
+            }
+
+            items.Add(parsed);
+            if (comma < 0)
+            {
+                break;
+            }
+
+            offset += comma + 1;
+            inner = inner[(comma + 1)..];
+        }
+
+        return Sequence(items, line, column);
+    }
+
+    private static int IndexOfCommaOutsideQuotes(ReadOnlySpan<char> text)
+    {
+        char quote = '\0';
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (quote != '\0')
+            {
+                if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == ',')
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static FrontMatterValue? ReadScalar(ReadOnlySpan<char> value, int line, int column, bool inFlow = false)
+    {
+        char first = value[0];
+        if (first is '"' or '\'')
+        {
+            int close = value[1..].IndexOf(first);
+            if (close < 0)
+            {
+                return null;
+            }
+
+            close++;
+            ReadOnlySpan<char> content = value[1..close];
+
+            // Escapes ('' and backslashes) are left to YamlDotNet.
+            if ((first == '\'' && close + 1 < value.Length && value[close + 1] == '\'') || (first == '"' && content.Contains('\\')))
+            {
+                return null;
+            }
+
+            if (!IsCommentOrEmpty(value[(close + 1)..]))
+            {
+                return null;
+            }
+
+            string text = content.ToString();
+            return Scalar(text, text, true, line, column);
+        }
+
+        if ("-?:,[]{}#&*!|>%@`".Contains(first, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        int comment = value.IndexOf(" #", StringComparison.Ordinal);
+        ReadOnlySpan<char> plain = (comment < 0 ? value : value[..comment]).TrimEnd(' ');
+        if (plain.Contains(": ", StringComparison.Ordinal) || plain.EndsWith(':') || (inFlow && plain.IndexOfAny("[]{}") >= 0))
+        {
+            return null;
+        }
+
+        string raw = plain.ToString();
+        return Scalar(FrontMatter.TypePlainScalar(raw), raw, false, line, column);
+    }
+
+    private static bool IsCommentOrEmpty(ReadOnlySpan<char> rest)
+    {
+        ReadOnlySpan<char> trimmed = rest.TrimStart(' ');
+        return trimmed.IsEmpty || (trimmed[0] == '#' && rest.Length > trimmed.Length);
+    }
+
+    private static FrontMatterValue Scalar(object? value, string? raw, bool quoted, int line, int column) =>
+        new() { Value = value, RawScalar = raw, Kind = YamlNodeType.Scalar, Quoted = quoted, Line = line, Column = column };
+
+    private static FrontMatterValue Sequence(List<FrontMatterValue> items, int line, int column)
+    {
+        var values = new object?[items.Count];
+        for (int i = 0; i < items.Count; i++)
+        {
+            values[i] = items[i].Value;
+        }
+
+        return new FrontMatterValue { Value = new ReadOnlyCollection<object?>(values), Kind = YamlNodeType.Sequence, Items = items, Line = line, Column = column };
+    }
+}
