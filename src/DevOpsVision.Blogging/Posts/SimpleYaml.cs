@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using DevOpsVision.Blogging.Text;
 using YamlDotNet.RepresentationModel;
 
 namespace DevOpsVision.Blogging.Posts;
@@ -262,7 +263,7 @@ internal static class SimpleYaml
         int offset = 1;
         while (true)
         {
-            int comma = IndexOfCommaOutsideQuotes(inner);
+            int comma = QuotedText.IndexOutsideQuotes(inner, ',', "\"'");
             ReadOnlySpan<char> part = comma < 0 ? inner : inner[..comma];
             int leading = part.Length - part.TrimStart(' ').Length;
             ReadOnlySpan<char> item = part.Trim(' ');
@@ -288,32 +289,6 @@ internal static class SimpleYaml
         }
 
         return Sequence(items, line, column);
-    }
-
-    private static int IndexOfCommaOutsideQuotes(ReadOnlySpan<char> text)
-    {
-        char quote = '\0';
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (quote != '\0')
-            {
-                if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == ',')
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static FrontMatterValue? ReadScalar(ReadOnlySpan<char> value, int line, int column, bool inFlow = false)

@@ -131,3 +131,33 @@ public class HtmlSafetyTests
         Assert.Contains("href=\"/about/\"", post.Html, StringComparison.Ordinal);
     }
 }
+
+public class InlineHtmlTests
+{
+    private static Post Untrusted(string body) => Parse.Post("---\ntitle: T\n---\n" + body + "\n");
+
+    [Theory]
+    [InlineData("Line one<br>line two.", "<p>Line one<br>line two.</p>\n")]
+    [InlineData("Line one<br/>line two.", "<p>Line one<br/>line two.</p>\n")]
+    [InlineData("A <span class=\"x\">span</span> and <strong>bold</strong>.", "<p>A <span class=\"x\">span</span> and <strong>bold</strong>.</p>\n")]
+    public void BalancedSafeInlineTags_AreKeptAsWritten(string markdown, string html) => Assert.Equal(html, Untrusted(markdown).Html);
+
+    [Theory]
+    [InlineData("Escape </div></div> the page.")]
+    [InlineData("Unclosed <span>forever.")]
+    [InlineData("Crossed <b><i>tags</b></i>.")]
+    [InlineData("Comment <!-- hidden --> here.")]
+    [InlineData("Style <span style=\"position:fixed;top:0\">overlay</span>.")]
+    [InlineData("Link <a href=\"javascript:alert(1)\">x</a>.")]
+    public void UnbalancedOrChangedInlineTags_AreSanitizedWithTheirParagraph(string markdown)
+    {
+        string html = Untrusted(markdown).Html;
+
+        // The sanitizer re-serializes the paragraph: no stray closing tag survives, no open tag leaks out.
+        Assert.DoesNotContain("</div>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!--", html, StringComparison.Ordinal);
+        Assert.Equal(html.Split("<span").Length, html.Split("</span>").Length);
+        Assert.Equal(html.Split("<b>").Length, html.Split("</b>").Length);
+    }
+}

@@ -324,7 +324,7 @@ internal sealed class PostRenderer
                     break;
             }
 
-            if (_owner._sanitizer is not null && leaf.Inline is { } inlines && ContainsHtml(inlines))
+            if (_owner._sanitizer is { } sanitizer && leaf.Inline is { } inlines && ContainsHtml(inlines) && !sanitizer.AcceptsInlineTags(inlines))
             {
                 // Raw HTML inside a paragraph spans several inlines (<span>, text, </span>): sanitize the block's whole output at once.
                 _capturing = leaf;
@@ -485,7 +485,113 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
     private const int MaxCachedLength = 4096;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
 
-    public void Clear() => _cache.Clear();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _acceptedTags = new(StringComparer.Ordinal);
+
+    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    };
+
+    public void Clear()
+    {
+        _cache.Clear();
+        _acceptedTags.Clear();
+    }
+
+    /// <summary>
+    /// Whether the raw inline tags of one paragraph can be written as they are: each opening tag comes out
+    /// of the sanitizer unchanged (asked once per distinct tag), each closing tag closes the last tag opened
+    /// in the same paragraph, and none is left open. Most inline HTML is <c>&lt;br&gt;</c> or a balanced
+    /// <c>&lt;span&gt;</c>, and this spares the paragraph a full sanitizer parse; anything else is sanitized whole.
+    /// </summary>
+    public bool AcceptsInlineTags(ContainerInline inlines)
+    {
+        var open = new List<string>(4);
+        return AcceptsInlineTags(inlines, open) && open.Count == 0;
+    }
+
+    private bool AcceptsInlineTags(ContainerInline container, List<string> open)
+    {
+        for (Inline? inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            if (inline is HtmlInline html)
+            {
+                if (!AcceptsTag(html.Tag, open))
+                {
+                    return false;
+                }
+            }
+            else if (inline is ContainerInline child && !AcceptsInlineTags(child, open))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool AcceptsTag(string tag, List<string> open)
+    {
+        if (tag.Length < 3 || tag[0] != '<' || tag[^1] != '>' || tag[1] is '!' or '?')
+        {
+            return false;
+        }
+
+        if (tag[1] == '/')
+        {
+            string closing = TagName(tag.AsSpan(2));
+            if (open.Count == 0 || !string.Equals(open[^1], closing, StringComparison.OrdinalIgnoreCase) || closing.Length + 3 != tag.Length)
+            {
+                return false;
+            }
+
+            open.RemoveAt(open.Count - 1);
+            return true;
+        }
+
+        string name = TagName(tag.AsSpan(1));
+        if (name.Length == 0 || !_acceptedTags.GetOrAdd(tag, IsUnchangedBySanitizer))
+        {
+            return false;
+        }
+
+        if (!VoidElements.Contains(name))
+        {
+            open.Add(name);
+        }
+
+        return true;
+    }
+
+    private bool IsUnchangedBySanitizer(string tag)
+    {
+        string name = TagName(tag.AsSpan(1));
+        bool isVoid = VoidElements.Contains(name);
+        string expected = tag;
+        if (tag.EndsWith("/>", StringComparison.Ordinal))
+        {
+            if (!isVoid)
+            {
+                return false;
+            }
+
+            expected = string.Concat(tag.AsSpan(0, tag.Length - 2).TrimEnd(), ">");
+        }
+
+        string sanitized = sanitizer.Sanitize(expected);
+        return isVoid ? sanitized == expected : sanitized == expected + "</" + name + ">";
+    }
+
+    private static string TagName(ReadOnlySpan<char> text)
+    {
+        int length = 0;
+        while (length < text.Length && char.IsAsciiLetterOrDigit(text[length]))
+        {
+            length++;
+        }
+
+        return text[..length].ToString().ToLowerInvariant();
+    }
 
     public string Sanitize(string html)
     {

@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
+using DevOpsVision.Blogging.Text;
 
 namespace DevOpsVision.Blogging.Posts.Shortcodes;
 
@@ -419,16 +420,8 @@ internal sealed class ShortcodeExpander
                 }
 
                 at = hit + needle.Length;
-                int open = hit - 1;
-                while (open >= from && _text[open] is ' ' or '-')
-                {
-                    open--;
-                }
-
-                bool opens = liquid
-                    ? open >= from + 1 && _text[open] == '%' && _text[open - 1] == '{'
-                    : open >= from + 2 && _text[open] is '<' or '%' && _text[open - 1] == '{' && _text[open - 2] == '{';
-                if (!opens)
+                int open = TagOpenerBefore(hit, from, liquid);
+                if (open < 0)
                 {
                     continue;
                 }
@@ -448,6 +441,24 @@ internal sealed class ShortcodeExpander
             }
         }
 
+        /// <summary>
+        /// Whether a tag opener (<c>{%</c>, or <c>{{&lt;</c> / <c>{{%</c>) stands before <paramref name="nameStart"/>,
+        /// allowing spaces and Liquid's <c>-</c>; returns the index of its last character, or -1.
+        /// </summary>
+        private readonly int TagOpenerBefore(int nameStart, int from, bool liquid)
+        {
+            int open = nameStart - 1;
+            while (open >= from && _text[open] is ' ' or '-')
+            {
+                open--;
+            }
+
+            bool opens = liquid
+                ? open >= from + 1 && _text[open] == '%' && _text[open - 1] == '{'
+                : open >= from + 2 && _text[open] is '<' or '%' && _text[open - 1] == '{' && _text[open - 2] == '{';
+            return opens ? open : -1;
+        }
+
         private readonly bool OpensBefore(string name, ShortcodeSyntax syntax, int from, int to)
         {
             bool liquid = syntax is ShortcodeSyntax.LiquidTag;
@@ -461,16 +472,7 @@ internal sealed class ShortcodeExpander
                 }
 
                 at = hit + name.Length;
-                int open = hit - 1;
-                while (open >= from && _text[open] is ' ' or '-')
-                {
-                    open--;
-                }
-
-                bool opens = liquid
-                    ? open >= from + 1 && _text[open] == '%' && _text[open - 1] == '{'
-                    : open >= from + 2 && _text[open] is '<' or '%' && _text[open - 1] == '{' && _text[open - 2] == '{';
-                if (opens && (at >= _text.Length || !char.IsAsciiLetterOrDigit(_text[at])))
+                if (TagOpenerBefore(hit, from, liquid) >= 0 && (at >= _text.Length || !char.IsAsciiLetterOrDigit(_text[at])))
                 {
                     return true;
                 }
@@ -523,7 +525,7 @@ internal sealed class ShortcodeExpander
             string name;
             if (syntax == ShortcodeSyntax.LiquidOutput)
             {
-                int pipe = IndexOutsideQuotes(inner, '|');
+                int pipe = QuotedText.IndexOutsideQuotes(inner, '|', "\"'`");
                 ReadOnlySpan<char> value = (pipe < 0 ? inner : inner[..pipe]).Trim();
                 if (pipe < 0)
                 {
@@ -532,7 +534,7 @@ internal sealed class ShortcodeExpander
                 else
                 {
                     ReadOnlySpan<char> filter = inner[(pipe + 1)..];
-                    int nextPipe = IndexOutsideQuotes(filter, '|');
+                    int nextPipe = QuotedText.IndexOutsideQuotes(filter, '|', "\"'`");
                     filter = (nextPipe < 0 ? filter : filter[..nextPipe]).Trim();
                     int colon = filter.IndexOf(':');
                     name = (colon < 0 ? filter : filter[..colon]).Trim().ToString();
@@ -580,32 +582,6 @@ internal sealed class ShortcodeExpander
             }
 
             return true;
-        }
-
-        private static int IndexOutsideQuotes(ReadOnlySpan<char> text, char target)
-        {
-            char quote = '\0';
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (quote != '\0')
-                {
-                    if (c == quote)
-                    {
-                        quote = '\0';
-                    }
-                }
-                else if (c is '"' or '\'' or '`')
-                {
-                    quote = c;
-                }
-                else if (c == target)
-                {
-                    return i;
-                }
-            }
-
-            return -1;
         }
 
         private static string Unquote(ReadOnlySpan<char> value)
