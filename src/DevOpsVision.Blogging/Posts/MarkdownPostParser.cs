@@ -258,15 +258,20 @@ public sealed class MarkdownPostParser : IPostParser
         return (rendered.Html.Trim(), rendered.PlainText);
     }
 
-    private static readonly System.Buffers.SearchValues<char> MarkdownSyntax = System.Buffers.SearchValues.Create("*_`[]<>&\\!#|~{}^=:\n\r\t");
+    // Characters that start inline syntax in the default pipeline (emphasis, code, links, HTML, entities,
+    // escapes, math, generic attributes, emphasis extras) or change lines.
+    private static readonly System.Buffers.SearchValues<char> MarkdownSyntax = System.Buffers.SearchValues.Create("*_`[]<>&\\~^${}\n\r\t");
 
+    private static readonly System.Buffers.SearchValues<string> MarkdownSequences = System.Buffers.SearchValues.Create(
+        ["://", "mailto:", "tel:", "www.", "==", "++", "\"\"", "  "], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>One line that Markdig would render as a paragraph of escaped text and nothing else.</summary>
     private static bool IsPlainSentence(string text) =>
         text.Length > 0
         && text.AsSpan().IndexOfAny(MarkdownSyntax) < 0
+        && text.AsSpan().IndexOfAny(MarkdownSequences) < 0
         && !char.IsAsciiDigit(text[0])
-        && text[0] is not ('-' or '+' or '>' or ' ')
-        && !text.Contains("  ", StringComparison.Ordinal)
-        && !text.Contains("www.", StringComparison.OrdinalIgnoreCase);
+        && text[0] is not ('-' or '+' or '>' or '#' or '=' or ':' or '|' or '!');
 
     private static bool HasErrors(List<PostDiagnostic> diagnostics)
     {

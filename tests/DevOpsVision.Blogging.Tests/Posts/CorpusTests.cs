@@ -1,6 +1,7 @@
 using System.Globalization;
 using DevOpsVision.Blogging.Content;
 using DevOpsVision.Blogging.Posts;
+using Markdig;
 
 namespace DevOpsVision.Blogging.Tests.Posts;
 
@@ -81,6 +82,20 @@ public class CorpusTests
         Assert.Equal(authors, string.Join(" | ", post.Authors.Select(a => a.Name)));
         Assert.False(string.IsNullOrWhiteSpace(post.Html));
         Assert.True(post.WordCount > 0);
+    }
+
+    [Fact]
+    public void Corpora_ExplicitExcerpts_RenderAsMarkdigRendersThem()
+    {
+        // The same posts with a pipeline set by hand: every explicit excerpt then goes through Markdig.
+        var markdigOnly = new MarkdownPostParser(new BlogOptions { ConfigureMarkdown = b => b.UseAdvancedExtensions() });
+        string root = TestPaths.Corpus(string.Empty);
+        foreach ((string path, PostParseResult result) in Parsed.Value)
+        {
+            Post expected = markdigOnly.Parse(PostFile.FromText(path, File.ReadAllText(Path.Combine(root, path)))).GetPostOrThrow();
+            Assert.True(expected.ExcerptHtml == result.Post!.ExcerptHtml, $"{path}: {expected.ExcerptHtml} <> {result.Post.ExcerptHtml}");
+            Assert.Equal(expected.ExcerptText, result.Post.ExcerptText);
+        }
     }
 
     [Fact]

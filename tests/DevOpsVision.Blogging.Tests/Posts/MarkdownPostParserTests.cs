@@ -391,3 +391,27 @@ public class WordCounterTests
     [InlineData("abc日本def", 4)]
     public void Count_Examples(string text, int expected) => Assert.Equal(expected, DevOpsVision.Blogging.Text.WordCounter.Count(text));
 }
+
+public class SummaryFastPathEdgeTests
+{
+    [Theory]
+    [InlineData("Ratio 3:2 and a | pipe and # hash! Wow.")]
+    [InlineData("Price $5 and $6")]
+    [InlineData("x == y and a ++ b")]
+    [InlineData("Say \"\"cite\"\" here")]
+    [InlineData("Mail me: mailto:x@example.org")]
+    [InlineData("Title {#custom-id}")]
+    [InlineData("H~2~O and x^2^")]
+    [InlineData("#hashtag start")]
+    [InlineData(": colon start")]
+    public void Summary_EdgeCases_MatchMarkdig(string summary)
+    {
+        string yaml = $"---\ntitle: T\nsummary: '{summary.Replace("'", "''")}'\n---\nBody.\n";
+
+        Post fast = Parse.Post(yaml);
+        Post markdig = Parse.Post(yaml, configure: o => o.ConfigureMarkdown = b => b.UseAdvancedExtensions());
+
+        Assert.Equal(markdig.ExcerptHtml, fast.ExcerptHtml);
+        Assert.Equal(markdig.ExcerptText, fast.ExcerptText);
+    }
+}
