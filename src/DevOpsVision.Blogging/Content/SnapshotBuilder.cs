@@ -76,7 +76,7 @@ internal static class SnapshotBuilder
             }
         }
 
-        all.Sort(NewestFirst);
+        all.Sort(SnapshotOrder.Compare);
         var published = new List<Post>(all.Count);
         foreach (Post post in all)
         {
@@ -111,10 +111,4 @@ internal static class SnapshotBuilder
         return copy;
     }
 
-    /// <summary>Newest first; equal dates by slug, so the order never depends on load order.</summary>
-    internal static int NewestFirst(Post a, Post b)
-    {
-        int byDate = b.Date.CompareTo(a.Date);
-        return byDate != 0 ? byDate : string.CompareOrdinal(a.Slug, b.Slug);
-    }
 }

@@ -49,6 +49,33 @@ internal sealed class BlogOptionsValidator : IValidateOptions<BlogOptions>
             failures.Add($"Blog:MaxNestingDepth is {options.MaxNestingDepth}; it must be between 4 and 1000.");
         }
 
+        if (options.Taxonomy is not { } taxonomy)
+        {
+            failures.Add("Blog:Taxonomy is required.");
+        }
+        else
+        {
+            if (taxonomy.PageSize is < 1 or > 1_000)
+            {
+                failures.Add($"Blog:Taxonomy:PageSize is {taxonomy.PageSize}; it must be between 1 and 1000.");
+            }
+
+            if (taxonomy.RelatedPostCount is < 0 or > 100 || taxonomy.SuggestionCount is < 0 or > 100)
+            {
+                failures.Add("Blog:Taxonomy:RelatedPostCount and SuggestionCount must be between 0 and 100.");
+            }
+
+            if (taxonomy.TagWeight < 0 || taxonomy.CategoryWeight < 0 || taxonomy.ContentWeight < 0 || double.IsNaN(taxonomy.TagWeight + taxonomy.CategoryWeight + taxonomy.ContentWeight))
+            {
+                failures.Add("Blog:Taxonomy weights must be zero or more.");
+            }
+
+            if (taxonomy.SuggestionThreshold is < 0 or > 1 || taxonomy.MinimumRelatedScore < 0)
+            {
+                failures.Add("Blog:Taxonomy:SuggestionThreshold must be between 0 and 1, and MinimumRelatedScore zero or more.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,6 +1,7 @@
 using DevOpsVision.Blogging.Content;
 using DevOpsVision.Blogging.Posts;
 using DevOpsVision.Blogging.Posts.Shortcodes;
+using DevOpsVision.Blogging.Taxonomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,7 @@ public static class BloggingServiceCollectionExtensions
             provider.GetServices<IPostSource>(),
             provider.GetRequiredService<TimeProvider>(),
             (ILogger?)provider.GetService<ILoggerFactory>()?.CreateLogger("DevOpsVision.Blogging.Blog") ?? NullLogger.Instance));
+        services.TryAddSingleton<ICategorizer, Categorizer>();
         return new BloggingBuilder(services);
     }
 

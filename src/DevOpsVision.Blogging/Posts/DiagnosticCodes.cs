@@ -59,6 +59,15 @@ public static class DiagnosticCodes
     /// <summary>A shortcode handler reported a problem or failed.</summary>
     public const string ShortcodeFailed = "DV0202";
 
+    /// <summary>Two spellings of a category or tag (differing in case or accents) were merged into one term.</summary>
+    public const string TermMerged = "DV0401";
+
+    /// <summary>A category, tag or series without letters or digits was ignored.</summary>
+    public const string TermIgnored = "DV0402";
+
+    /// <summary>Two different category or tag names would share a slug; the later one got a numbered slug.</summary>
+    public const string TermSlugClash = "DV0403";
+
     /// <summary>The Markdown is nested too deeply or is too complex to render safely.</summary>
     public const string TooDeeplyNested = "DV0301";
 

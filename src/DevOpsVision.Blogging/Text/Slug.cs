@@ -82,6 +82,48 @@ internal static class Slug
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The identity of a name that ignores case, diacritics and surrounding or repeated white space:
+    /// "DevOps" and "devops", "Café" and "cafe" are one name.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        string decomposed = IsAscii(text) ? text : text.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        bool pendingSpace = false;
+        foreach (char c in decomposed)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (c >= 128 && CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            string? folded = c >= 128 ? Fold(c) : null;
+            if (folded is not null)
+            {
+                builder.Append(folded);
+            }
+            else
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
     private static void AppendPending(StringBuilder builder, ref bool pendingDash)
     {
         if (pendingDash && builder.Length > 0)

@@ -10,7 +10,7 @@ namespace DevOpsVision.Blogging.Taxonomy;
 /// and tag suggestions learned from the blog's own posts. Built once per <see cref="BlogSnapshot"/>.
 /// </summary>
 /// <remarks>Immutable and thread-safe. Orders are deterministic: newest first, ties by slug.</remarks>
-public sealed class Taxonomy
+public sealed class BlogTaxonomy
 {
     private readonly Dictionary<string, Term> _categoriesByPath;
     private readonly Dictionary<string, Term> _tagsBySlug;
@@ -22,7 +22,7 @@ public sealed class Taxonomy
     private readonly TermSuggester _suggester;
     private readonly TaxonomyOptions _options;
 
-    internal Taxonomy(
+    internal BlogTaxonomy(
         TaxonomyOptions options,
         IReadOnlyList<Post> posts,
         IReadOnlyList<Term> categoryRoots,
@@ -114,12 +114,12 @@ public sealed class Taxonomy
     /// <summary>The categories a post names, as terms (a post in <c>Cloud/AWS</c> gets the AWS term).</summary>
     /// <param name="post">A post of the snapshot.</param>
     /// <returns>The post's categories, in front-matter order.</returns>
-    public IReadOnlyList<Term> CategoriesOf(Post post) => _related.CategoriesOf(post);
+    public IReadOnlyList<Term> CategoriesOf(Post post) => _positions.TryGetValue(post, out int index) ? _related.CategoriesOf(index) : [];
 
     /// <summary>The tags a post names, as terms.</summary>
     /// <param name="post">A post of the snapshot.</param>
     /// <returns>The post's tags, in front-matter order.</returns>
-    public IReadOnlyList<Term> TagsOf(Post post) => _related.TagsOf(post);
+    public IReadOnlyList<Term> TagsOf(Post post) => _positions.TryGetValue(post, out int index) ? _related.TagsOf(index) : [];
 
     /// <summary>Pages a listing of posts (a term's, a year's, the whole blog's).</summary>
     /// <param name="posts">The listing, already in order.</param>

@@ -1,0 +1,263 @@
+using DevOpsVision.Blogging.Content;
+using DevOpsVision.Blogging.Posts;
+using DevOpsVision.Blogging.Text;
+
+namespace DevOpsVision.Blogging.Taxonomy;
+
+/// <summary>
+/// Finds each post's most related posts through inverted indexes of tags, categories and text terms, so
+/// the work per post is bounded by the index entries it touches, never by the size of the blog.
+/// </summary>
+internal sealed class RelatedPostFinder
+{
+    // Bounds on how many index entries one post may touch: beyond them a tag or word is too common to tell posts apart.
+    private const int MaxTermPostings = 1000;
+    private const int MaxWordPostings = 200;
+    private const int ExactCandidatesPerResult = 4;
+
+    private readonly IReadOnlyList<Post> _posts;
+    private readonly int[][] _tags;
+    private readonly int[][] _categories;
+    private readonly Term[] _tagTerms;
+    private readonly Term[] _categoryTerms;
+    private readonly SparseVector[] _vectors;
+    private readonly TaxonomyOptions _options;
+    private readonly RelatedPost[][] _related;
+
+    public RelatedPostFinder(IReadOnlyList<Post> posts, int[][] tags, int[][] categories, Term[] tagTerms, Term[] categoryTerms, SparseVector[] vectors, TaxonomyOptions options)
+    {
+        _posts = posts;
+        _tags = tags;
+        _categories = categories;
+        _tagTerms = tagTerms;
+        _categoryTerms = categoryTerms;
+        _vectors = vectors;
+        _options = options;
+        _related = new RelatedPost[posts.Count][];
+        if (options.RelatedPostCount > 0 && posts.Count > 1)
+        {
+            ComputeAll();
+        }
+        else
+        {
+            Array.Fill(_related, []);
+        }
+    }
+
+    public IReadOnlyList<RelatedPost> Related(int index) => _related[index];
+
+    public IReadOnlyList<Term> TagsOf(int index) => Array.ConvertAll(_tags[index], id => _tagTerms[id]);
+
+    public IReadOnlyList<Term> CategoriesOf(int index) => Array.ConvertAll(_categories[index], id => _categoryTerms[id]);
+
+    private void ComputeAll()
+    {
+        int[][] tagPostings = Invert(_tags, _tagTerms.Length);
+        int[][] categoryPostings = Invert(_categories, _categoryTerms.Length);
+        (int Post, float Weight)[][] wordPostings = InvertWords();
+        Parallel.For(
+            0,
+            _posts.Count,
+            () => new Scratch(_posts.Count),
+            (index, _, scratch) =>
+            {
+                _related[index] = Find(index, scratch, tagPostings, categoryPostings, wordPostings);
+                return scratch;
+            },
+            static _ => { });
+    }
+
+    private sealed class Scratch(int size)
+    {
+        public readonly int[] SharedTags = new int[size];
+        public readonly int[] SharedCategories = new int[size];
+        public readonly float[] Content = new float[size];
+        public readonly List<int> Touched = new(256);
+    }
+
+    private RelatedPost[] Find(int index, Scratch scratch, int[][] tagPostings, int[][] categoryPostings, (int Post, float Weight)[][] wordPostings)
+    {
+        List<int> touched = scratch.Touched;
+        touched.Clear();
+        foreach (int tag in _tags[index])
+        {
+            Accumulate(tagPostings[tag], scratch.SharedTags, scratch, index);
+        }
+
+        foreach (int category in _categories[index])
+        {
+            Accumulate(categoryPostings[category], scratch.SharedCategories, scratch, index);
+        }
+
+        SparseVector vector = _vectors[index];
+        for (int i = 0; i < vector.Ids.Length; i++)
+        {
+            float weight = vector.Weights[i];
+            (int Post, float Weight)[] postings = wordPostings[vector.Ids[i]];
+            for (int j = 0; j < postings.Length; j++)
+            {
+                int other = postings[j].Post;
+                if (other == index)
+                {
+                    continue;
+                }
+
+                if (scratch.SharedTags[other] == 0 && scratch.SharedCategories[other] == 0 && scratch.Content[other] == 0)
+                {
+                    touched.Add(other);
+                }
+
+                scratch.Content[other] += weight * postings[j].Weight;
+            }
+        }
+
+        // Rank by the index's estimate, then score the best candidates exactly.
+        int wanted = _options.RelatedPostCount;
+        var estimates = new PriorityQueue<int, (double Score, int Index)>(Comparer<(double Score, int Index)>.Create(static (a, b) =>
+        {
+            int byScore = a.Score.CompareTo(b.Score);
+            return byScore != 0 ? byScore : b.Index.CompareTo(a.Index);
+        }));
+        int keep = wanted * ExactCandidatesPerResult;
+        foreach (int other in touched)
+        {
+            double estimate = Score(index, other, scratch.SharedTags[other], scratch.SharedCategories[other], scratch.Content[other]);
+            if (estimates.Count < keep)
+            {
+                estimates.Enqueue(other, (estimate, other));
+            }
+            else
+            {
+                estimates.EnqueueDequeue(other, (estimate, other));
+            }
+        }
+
+        var results = new List<RelatedPost>(keep);
+        while (estimates.TryDequeue(out int other, out _))
+        {
+            double similarity = Math.Clamp(vector.Dot(_vectors[other]), 0, 1);
+            double score = Score(index, other, scratch.SharedTags[other], scratch.SharedCategories[other], similarity);
+            if (score >= _options.MinimumRelatedScore)
+            {
+                results.Add(new RelatedPost(_posts[other], Math.Round(score, 4), Shared(_tags[index], _tags[other], _tagTerms), Shared(_categories[index], _categories[other], _categoryTerms), Math.Round(similarity, 4)));
+            }
+        }
+
+        foreach (int other in touched)
+        {
+            scratch.SharedTags[other] = 0;
+            scratch.SharedCategories[other] = 0;
+            scratch.Content[other] = 0;
+        }
+
+        results.Sort(static (a, b) =>
+        {
+            int byScore = b.Score.CompareTo(a.Score);
+            return byScore != 0 ? byScore : SnapshotOrder.Compare(a.Post, b.Post);
+        });
+        if (results.Count > wanted)
+        {
+            results.RemoveRange(wanted, results.Count - wanted);
+        }
+
+        return [.. results];
+    }
+
+    private static void Accumulate(int[] postings, int[] counts, Scratch scratch, int index)
+    {
+        int length = Math.Min(postings.Length, MaxTermPostings);
+        for (int j = 0; j < length; j++)
+        {
+            int other = postings[j];
+            if (other == index)
+            {
+                continue;
+            }
+
+            if (scratch.SharedTags[other] == 0 && scratch.SharedCategories[other] == 0 && scratch.Content[other] == 0)
+            {
+                scratch.Touched.Add(other);
+            }
+
+            counts[other]++;
+        }
+    }
+
+    private double Score(int index, int other, int sharedTags, int sharedCategories, double content)
+    {
+        double tagScore = sharedTags == 0 ? 0 : sharedTags / Math.Sqrt((double)_tags[index].Length * _tags[other].Length);
+        double categoryScore = sharedCategories == 0 ? 0 : sharedCategories / Math.Sqrt((double)_categories[index].Length * _categories[other].Length);
+        return (_options.TagWeight * tagScore) + (_options.CategoryWeight * categoryScore) + (_options.ContentWeight * content);
+    }
+
+    private static Term[] Shared(int[] mine, int[] theirs, Term[] terms)
+    {
+        List<Term>? shared = null;
+        foreach (int id in mine)
+        {
+            if (Array.IndexOf(theirs, id) >= 0)
+            {
+                (shared ??= []).Add(terms[id]);
+            }
+        }
+
+        return shared is null ? [] : [.. shared];
+    }
+
+    private static int[][] Invert(int[][] byPost, int termCount)
+    {
+        var lists = new List<int>[termCount];
+        for (int post = 0; post < byPost.Length; post++)
+        {
+            foreach (int term in byPost[post])
+            {
+                (lists[term] ??= []).Add(post);
+            }
+        }
+
+        return Array.ConvertAll(lists, static list => list is null ? [] : list.ToArray());
+    }
+
+    private (int Post, float Weight)[][] InvertWords()
+    {
+        int vocabulary = 0;
+        foreach (SparseVector vector in _vectors)
+        {
+            if (vector.Ids.Length > 0)
+            {
+                vocabulary = Math.Max(vocabulary, vector.Ids[^1] + 1);
+            }
+        }
+
+        var lists = new List<(int Post, float Weight)>[vocabulary];
+        for (int post = 0; post < _vectors.Length; post++)
+        {
+            SparseVector vector = _vectors[post];
+            for (int i = 0; i < vector.Ids.Length; i++)
+            {
+                (lists[vector.Ids[i]] ??= []).Add((post, vector.Weights[i]));
+            }
+        }
+
+        var postings = new (int Post, float Weight)[vocabulary][];
+        for (int id = 0; id < vocabulary; id++)
+        {
+            List<(int Post, float Weight)>? list = lists[id];
+            if (list is null)
+            {
+                postings[id] = [];
+                continue;
+            }
+
+            // Keep the posts where the word weighs most: they are the ones it makes similar.
+            list.Sort(static (a, b) =>
+            {
+                int byWeight = b.Weight.CompareTo(a.Weight);
+                return byWeight != 0 ? byWeight : a.Post.CompareTo(b.Post);
+            });
+            postings[id] = list.Count > MaxWordPostings ? list.GetRange(0, MaxWordPostings).ToArray() : list.ToArray();
+        }
+
+        return postings;
+    }
+}
