@@ -64,6 +64,12 @@ public sealed class BlogOptions
     /// </summary>
     public int MaxNestingDepth { get; set; } = 64;
 
+    /// <summary>Where pages and feeds live below <see cref="BaseUrl"/> (<c>Blog:Urls</c>).</summary>
+    public BlogUrlOptions Urls { get; set; } = new();
+
+    /// <summary>What the blog's feeds hold (<c>Blog:Feeds</c>).</summary>
+    public Feeds.FeedOptions Feeds { get; set; } = new();
+
     /// <summary>How categories, tags, related posts and suggestions are computed (<c>Blog:Taxonomy</c>).</summary>
     public Taxonomy.TaxonomyOptions Taxonomy { get; set; } = new();
 

@@ -1,4 +1,5 @@
 using DevOpsVision.Blogging.Content;
+using DevOpsVision.Blogging.Feeds;
 using DevOpsVision.Blogging.Posts;
 using DevOpsVision.Blogging.Posts.Shortcodes;
 using DevOpsVision.Blogging.Taxonomy;
@@ -38,6 +39,9 @@ public static class BloggingServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             (ILogger?)provider.GetService<ILoggerFactory>()?.CreateLogger("DevOpsVision.Blogging.Blog") ?? NullLogger.Instance));
         services.TryAddSingleton<ICategorizer, Categorizer>();
+        services.TryAddSingleton<IFeedBuilder, FeedBuilder>();
+        services.TryAddSingleton<IFeedWriter, FeedWriter>();
+        services.TryAddSingleton<ISitemapWriter, Sitemaps>();
         return new BloggingBuilder(services);
     }
 

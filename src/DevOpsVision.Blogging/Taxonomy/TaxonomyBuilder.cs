@@ -194,9 +194,10 @@ internal static class TaxonomyBuilder
                 string slug = Slug.Create(segment);
                 if (slug.Length == 0)
                 {
+                    // A level of only punctuation (".." in "../../etc") is dropped; the rest of the path stays.
                     diagnostics.Add(new PostDiagnostic(post.SourcePath, 0, 0, DiagnosticSeverity.Warning, DiagnosticCodes.TermIgnored,
-                        $"The {Noun} '{Shorten(name)}' has no letters or digits to make a URL from and is ignored."));
-                    return -1;
+                        $"The {Noun} '{Shorten(name)}' has a level, '{Shorten(segment)}', with no letters or digits to make a URL from; it is ignored."));
+                    continue;
                 }
 
                 HashSet<string> siblings = parent is null ? _rootSlugs : Siblings(parent);
@@ -215,7 +216,7 @@ internal static class TaxonomyBuilder
                 parent = term;
             }
 
-            return id;
+            return parent is null ? -1 : id;
         }
 
         private HashSet<string> Siblings(Term parent)

@@ -1,0 +1,349 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Xml;
+using DevOpsVision.Blogging.Posts;
+
+namespace DevOpsVision.Blogging.Feeds;
+
+/// <summary>
+/// The default <see cref="IFeedWriter"/>: <see cref="XmlWriter"/> and <see cref="Utf8JsonWriter"/> straight to the
+/// stream, every string cleaned of characters XML forbids, dates in each format's exact form.
+/// </summary>
+public sealed class FeedWriter : IFeedWriter
+{
+    internal const string AtomNamespace = "http://www.w3.org/2005/Atom";
+    internal const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
+    internal const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
+    private const string Generator = "DevOpsVision";
+
+    private static readonly XmlWriterSettings XmlSettings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = true,
+        IndentChars = "  ",
+        NewLineChars = "\n",
+        CloseOutput = false,
+    };
+
+    private static readonly JsonWriterOptions JsonSettings = new()
+    {
+        Indented = true,
+
+        // The feed is served as JSON, never inlined in a page, so HTML-sensitive characters need no escaping.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <inheritdoc />
+    public void Write(Feed feed, FeedFormat format, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        ArgumentNullException.ThrowIfNull(output);
+        switch (format)
+        {
+            case FeedFormat.Rss:
+                WriteRss(feed, output);
+                break;
+            case FeedFormat.Atom:
+                WriteAtom(feed, output);
+                break;
+            case FeedFormat.JsonFeed:
+                WriteJson(feed, output);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown feed format.");
+        }
+    }
+
+    /// <summary>The media type to serve a format with.</summary>
+    /// <param name="format">The format.</param>
+    /// <returns>For example <c>application/rss+xml; charset=utf-8</c>.</returns>
+    public static string MediaType(FeedFormat format) => format switch
+    {
+        FeedFormat.Atom => "application/atom+xml; charset=utf-8",
+        FeedFormat.JsonFeed => "application/feed+json; charset=utf-8",
+        _ => "application/rss+xml; charset=utf-8",
+    };
+
+    internal static string Rfc822(DateTimeOffset date) => date.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture);
+
+    internal static string Rfc3339(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private static void WriteStylesheet(XmlWriter xml, Feed feed)
+    {
+        if (feed.Stylesheet is not { } stylesheet)
+        {
+            return;
+        }
+
+        string path = stylesheet.AbsolutePath;
+        string type = path.EndsWith(".xsl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xslt", StringComparison.OrdinalIgnoreCase) ? "text/xsl" : "text/css";
+        xml.WriteProcessingInstruction("xml-stylesheet", $"type=\"{type}\" href=\"{System.Security.SecurityElement.Escape(stylesheet.AbsoluteUri)}\"");
+    }
+
+    private static void WriteRss(Feed feed, Stream output)
+    {
+        using var xml = XmlWriter.Create(output, XmlSettings);
+        xml.WriteStartDocument();
+        WriteStylesheet(xml, feed);
+        xml.WriteStartElement("rss");
+        xml.WriteAttributeString("version", "2.0");
+        xml.WriteAttributeString("xmlns", "atom", null, AtomNamespace);
+        xml.WriteAttributeString("xmlns", "content", null, ContentNamespace);
+        xml.WriteAttributeString("xmlns", "dc", null, DublinCoreNamespace);
+        xml.WriteStartElement("channel");
+        xml.WriteElementString("title", XmlText.Clean(feed.Title));
+        xml.WriteElementString("link", feed.HomePageUrl.AbsoluteUri);
+        xml.WriteElementString("description", XmlText.Clean(feed.Description));
+        xml.WriteElementString("language", feed.Language.ToLowerInvariant());
+        xml.WriteElementString("lastBuildDate", Rfc822(feed.Updated));
+        xml.WriteElementString("generator", Generator);
+        WriteAtomLink(xml, "self", feed.FeedUrls[FeedFormat.Rss], "application/rss+xml");
+        foreach (Uri hub in feed.Hubs)
+        {
+            WriteAtomLink(xml, "hub", hub, null);
+        }
+
+        foreach (FeedItem item in feed.Items)
+        {
+            xml.WriteStartElement("item");
+            xml.WriteElementString("title", XmlText.Clean(item.Title));
+            xml.WriteElementString("link", item.Url.AbsoluteUri);
+            xml.WriteStartElement("guid");
+            xml.WriteAttributeString("isPermaLink", "true");
+            xml.WriteString(item.Id);
+            xml.WriteEndElement();
+            xml.WriteElementString("pubDate", Rfc822(item.Published));
+            foreach (PostAuthor author in item.Authors)
+            {
+                xml.WriteElementString("dc", "creator", DublinCoreNamespace, XmlText.Clean(author.Name));
+            }
+
+            foreach (FeedCategory category in item.Categories)
+            {
+                xml.WriteStartElement("category");
+                xml.WriteAttributeString("domain", category.Url.AbsoluteUri);
+                xml.WriteString(XmlText.Clean(category.Name));
+                xml.WriteEndElement();
+            }
+
+            xml.WriteElementString("description", XmlText.Clean(item.SummaryHtml));
+            if (item.ContentHtml is { } content)
+            {
+                xml.WriteStartElement("content", "encoded", ContentNamespace);
+                xml.WriteCData(XmlText.Clean(content));
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+    }
+
+    private static void WriteAtomLink(XmlWriter xml, string rel, Uri href, string? type)
+    {
+        xml.WriteStartElement("atom", "link", AtomNamespace);
+        xml.WriteAttributeString("href", href.AbsoluteUri);
+        xml.WriteAttributeString("rel", rel);
+        if (type is not null)
+        {
+            xml.WriteAttributeString("type", type);
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static void WriteAtom(Feed feed, Stream output)
+    {
+        using var xml = XmlWriter.Create(output, XmlSettings);
+        xml.WriteStartDocument();
+        WriteStylesheet(xml, feed);
+        xml.WriteStartElement("feed", AtomNamespace);
+        xml.WriteAttributeString("xml", "lang", null, feed.Language);
+        xml.WriteElementString("id", AtomNamespace, feed.Id);
+        WriteText(xml, "title", feed.Title, html: false);
+        WriteText(xml, "subtitle", feed.Description, html: false);
+        xml.WriteElementString("updated", AtomNamespace, Rfc3339(feed.Updated));
+        WriteLink(xml, "alternate", feed.HomePageUrl, "text/html");
+        WriteLink(xml, "self", feed.FeedUrls[FeedFormat.Atom], "application/atom+xml");
+        foreach (Uri hub in feed.Hubs)
+        {
+            WriteLink(xml, "hub", hub, null);
+        }
+
+        xml.WriteElementString("generator", AtomNamespace, Generator);
+
+        // RFC 4287: every entry needs an author, its own or the feed's.
+        PostAuthor? feedAuthor = feed.Author;
+        if (feedAuthor is null && feed.Items.Any(static i => i.Authors.Count == 0))
+        {
+            feedAuthor = new PostAuthor(feed.Title);
+        }
+
+        if (feedAuthor is not null)
+        {
+            WriteAuthor(xml, feedAuthor);
+        }
+
+        foreach (FeedItem item in feed.Items)
+        {
+            xml.WriteStartElement("entry", AtomNamespace);
+            xml.WriteElementString("id", AtomNamespace, item.Id);
+            WriteText(xml, "title", item.Title, html: false);
+            WriteLink(xml, "alternate", item.Url, "text/html");
+            xml.WriteElementString("published", AtomNamespace, Rfc3339(item.Published));
+            xml.WriteElementString("updated", AtomNamespace, Rfc3339(item.Updated));
+            foreach (PostAuthor author in item.Authors)
+            {
+                WriteAuthor(xml, author);
+            }
+
+            foreach (FeedCategory category in item.Categories)
+            {
+                xml.WriteStartElement("category", AtomNamespace);
+                xml.WriteAttributeString("term", XmlText.Clean(category.Slug));
+                xml.WriteAttributeString("label", XmlText.Clean(category.Name));
+                xml.WriteEndElement();
+            }
+
+            WriteText(xml, "summary", item.SummaryHtml, html: true);
+            if (item.ContentHtml is { } content)
+            {
+                WriteText(xml, "content", content, html: true);
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+    }
+
+    private static void WriteText(XmlWriter xml, string name, string text, bool html)
+    {
+        xml.WriteStartElement(name, AtomNamespace);
+        xml.WriteAttributeString("type", html ? "html" : "text");
+        xml.WriteString(XmlText.Clean(text));
+        xml.WriteEndElement();
+    }
+
+    private static void WriteLink(XmlWriter xml, string rel, Uri href, string? type)
+    {
+        xml.WriteStartElement("link", AtomNamespace);
+        xml.WriteAttributeString("rel", rel);
+        if (type is not null)
+        {
+            xml.WriteAttributeString("type", type);
+        }
+
+        xml.WriteAttributeString("href", href.AbsoluteUri);
+        xml.WriteEndElement();
+    }
+
+    private static void WriteAuthor(XmlWriter xml, PostAuthor author)
+    {
+        xml.WriteStartElement("author", AtomNamespace);
+        xml.WriteElementString("name", AtomNamespace, XmlText.Clean(author.Name));
+        if (AbsoluteHttpUrl(author.Url) is { } url)
+        {
+            xml.WriteElementString("uri", AtomNamespace, url.AbsoluteUri);
+        }
+
+        xml.WriteEndElement();
+    }
+
+    internal static Uri? AbsoluteHttpUrl(string? url) =>
+        url is not null && Uri.TryCreate(url, UriKind.Absolute, out Uri? absolute) && absolute.Scheme is "http" or "https" ? absolute : null;
+
+    private static void WriteJson(Feed feed, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, JsonSettings);
+        json.WriteStartObject();
+        json.WriteString("version", "https://jsonfeed.org/version/1.1");
+        json.WriteString("title", XmlText.Clean(feed.Title));
+        json.WriteString("home_page_url", feed.HomePageUrl.AbsoluteUri);
+        json.WriteString("feed_url", feed.FeedUrls[FeedFormat.JsonFeed].AbsoluteUri);
+        json.WriteString("description", XmlText.Clean(feed.Description));
+        json.WriteString("language", feed.Language);
+        if (feed.Author is { } feedAuthor)
+        {
+            json.WriteStartArray("authors");
+            WriteJsonAuthor(json, feedAuthor);
+            json.WriteEndArray();
+        }
+
+        if (feed.Hubs.Count > 0)
+        {
+            json.WriteStartArray("hubs");
+            foreach (Uri hub in feed.Hubs)
+            {
+                json.WriteStartObject();
+                json.WriteString("type", "WebSub");
+                json.WriteString("url", hub.AbsoluteUri);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteStartArray("items");
+        foreach (FeedItem item in feed.Items)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", item.Id);
+            json.WriteString("url", item.Url.AbsoluteUri);
+            json.WriteString("title", XmlText.Clean(item.Title));
+            json.WriteString("content_html", XmlText.Clean(item.ContentHtml ?? item.SummaryHtml));
+            json.WriteString("summary", XmlText.Clean(item.SummaryText));
+            if (item.Image is { } image)
+            {
+                json.WriteString("image", image.AbsoluteUri);
+            }
+
+            json.WriteString("date_published", Rfc3339(item.Published));
+            json.WriteString("date_modified", Rfc3339(item.Updated));
+            if (item.Authors.Count > 0)
+            {
+                json.WriteStartArray("authors");
+                foreach (PostAuthor author in item.Authors)
+                {
+                    WriteJsonAuthor(json, author);
+                }
+
+                json.WriteEndArray();
+            }
+
+            if (item.Categories.Count > 0)
+            {
+                json.WriteStartArray("tags");
+                foreach (FeedCategory category in item.Categories)
+                {
+                    json.WriteStringValue(XmlText.Clean(category.Name));
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteJsonAuthor(Utf8JsonWriter json, PostAuthor author)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", XmlText.Clean(author.Name));
+        if (AbsoluteHttpUrl(author.Url) is { } url)
+        {
+            json.WriteString("url", url.AbsoluteUri);
+        }
+
+        json.WriteEndObject();
+    }
+}

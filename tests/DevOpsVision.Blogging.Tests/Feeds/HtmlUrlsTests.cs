@@ -1,0 +1,27 @@
+using DevOpsVision.Blogging.Feeds;
+
+namespace DevOpsVision.Blogging.Tests.Feeds;
+
+public class HtmlUrlsTests
+{
+    private static readonly Uri Page = new("https://blog.example.org/posts/x/");
+
+    [Theory]
+    [InlineData("<a href=\"../y/\">y</a>", "<a href=\"https://blog.example.org/posts/y/\">y</a>")]
+    [InlineData("<img src='pic.png' alt=\"a > b\">", "<img src='https://blog.example.org/posts/x/pic.png' alt=\"a > b\">")]
+    [InlineData("<img srcset=\"a.png 1x, /b.png 2x\">", "<img srcset=\"https://blog.example.org/posts/x/a.png 1x, https://blog.example.org/b.png 2x\">")]
+    [InlineData("<video poster=/p.jpg></video>", "<video poster=https://blog.example.org/p.jpg></video>")]
+    [InlineData("<a href=\"https://other.example/\">o</a> <a href=\"mailto:a@b.c\">m</a>", "<a href=\"https://other.example/\">o</a> <a href=\"mailto:a@b.c\">m</a>")]
+    [InlineData("<a href=\"?q=a&amp;b=c\">q</a>", "<a href=\"https://blog.example.org/posts/x/?q=a&amp;b=c\">q</a>")]
+    [InlineData("<p>text with href=\"not-a-tag\" outside</p>", "<p>text with href=\"not-a-tag\" outside</p>")]
+    [InlineData("<a href=\"#top\">t</a>", "<a href=\"https://blog.example.org/posts/x/#top\">t</a>")]
+    public void MakeAbsolute_RewritesUrlAttributes(string html, string expected) => Assert.Equal(expected, HtmlUrls.MakeAbsolute(html, Page));
+
+    [Fact]
+    public void MakeAbsolute_WithoutRelativeUrls_ReturnsTheSameString()
+    {
+        const string html = "<p>Plain <a href=\"https://x.org/\">link</a></p>";
+
+        Assert.Same(html, HtmlUrls.MakeAbsolute(html, Page));
+    }
+}
