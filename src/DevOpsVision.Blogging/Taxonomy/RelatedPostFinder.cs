@@ -11,9 +11,12 @@ namespace DevOpsVision.Blogging.Taxonomy;
 internal sealed class RelatedPostFinder
 {
     // Bounds on how many index entries one post may touch: beyond them a tag or word is too common to tell posts apart.
-    private const int MaxTermPostings = 1000;
-    private const int MaxWordPostings = 200;
+    private const int MaxTermPostings = 400;
+    private const int MaxWordPostings = 128;
     private const int ExactCandidatesPerResult = 4;
+
+    // Candidates come through a post's most distinctive words only; the final scores use whole vectors.
+    private const int CandidateWords = 16;
 
     private readonly IReadOnlyList<Post> _posts;
     private readonly int[][] _tags;
@@ -73,6 +76,8 @@ internal sealed class RelatedPostFinder
         public readonly int[] SharedCategories = new int[size];
         public readonly float[] Content = new float[size];
         public readonly List<int> Touched = new(256);
+        public readonly int[] Strongest = new int[256];
+        public readonly float[] SortedWeights = new float[256];
     }
 
     private RelatedPost[] Find(int index, Scratch scratch, int[][] tagPostings, int[][] categoryPostings, (int Post, float Weight)[][] wordPostings)
@@ -90,7 +95,7 @@ internal sealed class RelatedPostFinder
         }
 
         SparseVector vector = _vectors[index];
-        for (int i = 0; i < vector.Ids.Length; i++)
+        foreach (int i in StrongestTerms(vector, scratch))
         {
             float weight = vector.Weights[i];
             (int Post, float Weight)[] postings = wordPostings[vector.Ids[i]];
@@ -119,16 +124,24 @@ internal sealed class RelatedPostFinder
             return byScore != 0 ? byScore : b.Index.CompareTo(a.Index);
         }));
         int keep = wanted * ExactCandidatesPerResult;
+        double floor = double.NegativeInfinity;
         foreach (int other in touched)
         {
             double estimate = Score(index, other, scratch.SharedTags[other], scratch.SharedCategories[other], scratch.Content[other]);
             if (estimates.Count < keep)
             {
                 estimates.Enqueue(other, (estimate, other));
+                if (estimates.Count == keep)
+                {
+                    estimates.TryPeek(out _, out var lowest);
+                    floor = lowest.Score;
+                }
             }
-            else
+            else if (estimate > floor)
             {
                 estimates.EnqueueDequeue(other, (estimate, other));
+                estimates.TryPeek(out _, out var lowest);
+                floor = lowest.Score;
             }
         }
 
@@ -161,6 +174,31 @@ internal sealed class RelatedPostFinder
         }
 
         return [.. results];
+    }
+
+    /// <summary>The positions of the vector's heaviest weights (the vector is sorted by id, not weight).</summary>
+    private static Span<int> StrongestTerms(SparseVector vector, Scratch scratch)
+    {
+        int count = vector.Ids.Length;
+        if (count <= CandidateWords)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                scratch.Strongest[i] = i;
+            }
+
+            return scratch.Strongest.AsSpan(0, count);
+        }
+
+        float[] weights = scratch.SortedWeights;
+        for (int i = 0; i < count; i++)
+        {
+            weights[i] = -vector.Weights[i];
+            scratch.Strongest[i] = i;
+        }
+
+        Array.Sort(weights, scratch.Strongest, 0, count);
+        return scratch.Strongest.AsSpan(0, CandidateWords);
     }
 
     private static void Accumulate(int[] postings, int[] counts, Scratch scratch, int index)

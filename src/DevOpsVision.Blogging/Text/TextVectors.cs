@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace DevOpsVision.Blogging.Text;
@@ -46,6 +47,10 @@ internal sealed class TextVectors
     private const int MaxTokenLength = 40;
     private const int TitleRepeat = 3;
 
+    // How much of a text is read: the opening of a post says what it is about, and reading only that keeps
+    // the cost per post bounded however long posts grow.
+    private const int MaxCharacters = 4_000;
+
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
         "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at",
@@ -62,7 +67,17 @@ internal sealed class TextVectors
         "things", "want", "need", "take", "work", "time", "year", "years", "see", "know", "going", "first", "last",
     };
 
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly System.Collections.Frozen.FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordLookup =
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(StopWords, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // For ASCII: 0 not part of a word, 1 digit, 2 lower-case letter, 3 upper-case letter.
+    private static ReadOnlySpan<byte> AsciiClass =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+        0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0,
+    ];
 
     private readonly Dictionary<string, int> _vocabulary;
     private readonly float[] _idf;
@@ -84,42 +99,92 @@ internal sealed class TextVectors
 
     public static TextVectors Build(IReadOnlyList<(string Title, string Text)> texts, int termsPerText)
     {
-        // Count each text's tokens in parallel; only tokens new to a text allocate a string.
-        var counts = new (string[] Tokens, int[] Counts)[texts.Count];
-        Parallel.For(0, texts.Count, i => counts[i] = Count(texts[i].Title, texts[i].Text));
-
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var documentFrequency = new List<int>();
-        var ids = new int[texts.Count][];
-        for (int i = 0; i < counts.Length; i++)
-        {
-            string[] tokens = counts[i].Tokens;
-            var textIds = new int[tokens.Length];
-            for (int t = 0; t < tokens.Length; t++)
+        // One vocabulary shared by all threads: a token's string is allocated once for the whole set.
+        var shared = new System.Collections.Concurrent.ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var nextId = new StrongBox<int>(0);
+        var countsById = new (int[] Ids, int[] Counts)[texts.Count];
+        Parallel.For(
+            0,
+            texts.Count,
+            () => new Dictionary<int, int>(512),
+            (i, _, local) =>
             {
-                ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(vocabulary, tokens[t], out bool exists);
-                if (!exists)
+                local.Clear();
+                CountIds(texts[i].Title, texts[i].Text, shared, nextId, local);
+                var ids = new int[local.Count];
+                var counts = new int[local.Count];
+                int n = 0;
+                foreach (KeyValuePair<int, int> entry in local)
                 {
-                    id = documentFrequency.Count;
-                    documentFrequency.Add(0);
+                    ids[n] = entry.Key;
+                    counts[n++] = entry.Value;
                 }
 
-                documentFrequency[id]++;
-                textIds[t] = id;
-            }
+                countsById[i] = (ids, counts);
+                return local;
+            },
+            static _ => { });
 
-            ids[i] = textIds;
+        // Ids were handed out in whatever order threads met the tokens; renumber them by token so the
+        // vectors (and every result built on them) are the same on every run.
+        var sortedTokens = new string[shared.Count];
+        var oldIds = new int[shared.Count];
+        int filled = 0;
+        foreach (KeyValuePair<string, int> entry in shared)
+        {
+            sortedTokens[filled] = entry.Key;
+            oldIds[filled++] = entry.Value;
         }
 
-        var idf = new float[documentFrequency.Count];
+        Array.Sort(sortedTokens, oldIds, StringComparer.Ordinal);
+        int[] renumber = new int[nextId.Value];
+        var vocabulary = new Dictionary<string, int>(sortedTokens.Length, StringComparer.Ordinal);
+        for (int i = 0; i < sortedTokens.Length; i++)
+        {
+            renumber[oldIds[i]] = i;
+            vocabulary[sortedTokens[i]] = i;
+        }
+
+        var documentFrequency = new int[sortedTokens.Length];
+        foreach ((int[] ids, _) in countsById)
+        {
+            for (int t = 0; t < ids.Length; t++)
+            {
+                ids[t] = renumber[ids[t]];
+                documentFrequency[ids[t]]++;
+            }
+        }
+
+        var idf = new float[documentFrequency.Length];
         for (int id = 0; id < idf.Length; id++)
         {
             idf[id] = (float)(Math.Log((1.0 + texts.Count) / (1.0 + documentFrequency[id])) + 1.0);
         }
 
         var vectors = new SparseVector[texts.Count];
-        Parallel.For(0, texts.Count, i => vectors[i] = Weigh(ids[i], counts[i].Counts, idf, termsPerText));
+        Parallel.For(0, texts.Count, i => vectors[i] = Weigh(countsById[i].Ids, countsById[i].Counts, idf, termsPerText));
         return new TextVectors(vocabulary, idf, vectors, termsPerText);
+    }
+
+    private static void CountIds(string title, string text, System.Collections.Concurrent.ConcurrentDictionary<string, int> shared, StrongBox<int> nextId, Dictionary<int, int> counts)
+    {
+        System.Collections.Concurrent.ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = shared.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[MaxTokenLength];
+        for (int r = 0; r <= TitleRepeat; r++)
+        {
+            var reader = new TokenReader(r < TitleRepeat ? title : Opening(text), buffer);
+            while (reader.Next(out ReadOnlySpan<char> token))
+            {
+                if (!lookup.TryGetValue(token, out int id))
+                {
+                    // Two threads may race to add a token: GetOrAdd keeps one id, and a lost id is only a gap.
+                    id = shared.GetOrAdd(token.ToString(), static (_, counter) => Interlocked.Increment(ref counter.Value) - 1, nextId);
+                }
+
+                ref int count = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, id, out _);
+                count++;
+            }
+        }
     }
 
     /// <summary>The vector of a text that was not in the set, with the set's vocabulary and IDF.</summary>
@@ -153,26 +218,29 @@ internal sealed class TextVectors
             weights[i] = (float)(1.0 + Math.Log(counts[i])) * idf[ids[i]];
         }
 
-        // Keep the heaviest terms (ties by id, so the result never depends on hash order).
-        int[] order = new int[ids.Length];
-        for (int i = 0; i < order.Length; i++)
+        // Keep the heaviest terms. Sorting (negated weight, id) pairs as one key keeps ties in id order.
+        var keys = new long[ids.Length];
+        for (int i = 0; i < ids.Length; i++)
         {
-            order[i] = i;
+            // Weights are positive, and positive floats order as their bit patterns do.
+            keys[i] = ((long)(int.MaxValue - BitConverter.SingleToInt32Bits(weights[i])) << 32) | (uint)ids[i];
         }
 
-        Array.Sort(order, (x, y) =>
+        int[] positions = new int[ids.Length];
+        for (int i = 0; i < positions.Length; i++)
         {
-            int byWeight = weights[y].CompareTo(weights[x]);
-            return byWeight != 0 ? byWeight : ids[x].CompareTo(ids[y]);
-        });
-        int length = Math.Min(keep, order.Length);
+            positions[i] = i;
+        }
+
+        Array.Sort(keys, positions);
+        int length = Math.Min(keep, positions.Length);
         var keptIds = new int[length];
         var keptWeights = new float[length];
         double norm = 0;
         for (int i = 0; i < length; i++)
         {
-            keptIds[i] = ids[order[i]];
-            keptWeights[i] = weights[order[i]];
+            keptIds[i] = ids[positions[i]];
+            keptWeights[i] = weights[positions[i]];
             norm += keptWeights[i] * keptWeights[i];
         }
 
@@ -191,12 +259,16 @@ internal sealed class TextVectors
         var counts = new Dictionary<string, int>(256, StringComparer.Ordinal);
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> buffer = stackalloc char[MaxTokenLength];
-        for (int r = 0; r < TitleRepeat; r++)
+        for (int r = 0; r <= TitleRepeat; r++)
         {
-            AddTokens(title, buffer, lookup);
+            var reader = new TokenReader(r < TitleRepeat ? title : Opening(text), buffer);
+            while (reader.Next(out ReadOnlySpan<char> token))
+            {
+                ref int count = ref CollectionsMarshal.GetValueRefOrAddDefault(lookup, token, out _);
+                count++;
+            }
         }
 
-        AddTokens(text, buffer, lookup);
         var tokens = new string[counts.Count];
         var values = new int[counts.Count];
         int index = 0;
@@ -209,45 +281,86 @@ internal sealed class TextVectors
         return (tokens, values);
     }
 
-    private static void AddTokens(ReadOnlySpan<char> text, Span<char> buffer, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup)
+    private static ReadOnlySpan<char> Opening(string text)
     {
-        int i = 0;
-        while (i < text.Length)
+        if (text.Length <= MaxCharacters)
         {
-            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
-            {
-                i++;
-            }
+            return text;
+        }
 
-            int length = 0;
-            bool hasLetter = false;
-            bool tooLong = false;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+        int cut = text.AsSpan(0, MaxCharacters).LastIndexOfAny(' ', '\n');
+        return text.AsSpan(0, cut > 0 ? cut : MaxCharacters);
+    }
+
+    /// <summary>
+    /// Reads lower-cased words of three or more letters and digits (with at least one letter), skipping stop
+    /// words, into a caller's buffer; ASCII goes through a table, the rest through Unicode categories.
+    /// </summary>
+    private ref struct TokenReader(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+        private readonly Span<char> _buffer = buffer;
+        private int _position;
+
+        public bool Next(out ReadOnlySpan<char> token)
+        {
+            ReadOnlySpan<byte> ascii = AsciiClass;
+            ReadOnlySpan<char> text = _text;
+            int i = _position;
+            while (i < text.Length)
             {
-                char c = text[i++];
-                hasLetter |= char.IsLetter(c);
-                if (length < buffer.Length)
+                while (i < text.Length && (text[i] < 128 ? ascii[text[i]] == 0 : !char.IsLetterOrDigit(text[i])))
                 {
-                    buffer[length++] = char.ToLowerInvariant(c);
+                    i++;
                 }
-                else
+
+                int length = 0;
+                bool hasLetter = false;
+                bool tooLong = false;
+                while (i < text.Length)
                 {
-                    tooLong = true;
+                    char c = text[i];
+                    int kind = c < 128 ? ascii[c] : char.IsLetterOrDigit(c) ? (char.IsLetter(c) ? 4 : 1) : 0;
+                    if (kind == 0)
+                    {
+                        break;
+                    }
+
+                    i++;
+                    hasLetter |= kind != 1;
+                    if (length == _buffer.Length)
+                    {
+                        tooLong = true;
+                        continue;
+                    }
+
+                    _buffer[length++] = kind switch
+                    {
+                        3 => (char)(c | 0x20),
+                        4 => char.ToLowerInvariant(c),
+                        _ => c,
+                    };
                 }
+
+                if (length < 3 || !hasLetter || tooLong)
+                {
+                    continue;
+                }
+
+                ReadOnlySpan<char> candidate = _buffer[..length];
+                if (StopWordLookup.Contains(candidate))
+                {
+                    continue;
+                }
+
+                _position = i;
+                token = candidate;
+                return true;
             }
 
-            if (length < 3 || !hasLetter || tooLong)
-            {
-                continue;
-            }
-
-            ReadOnlySpan<char> token = buffer[..length];
-            if (StopWordLookup.Contains(token))
-            {
-                continue;
-            }
-
-            lookup[token] = lookup.TryGetValue(token, out int count) ? count + 1 : 1;
+            _position = i;
+            token = default;
+            return false;
         }
     }
 }
