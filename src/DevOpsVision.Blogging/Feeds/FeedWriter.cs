@@ -25,6 +25,9 @@ public sealed class FeedWriter : IFeedWriter
         IndentChars = "  ",
         NewLineChars = "\n",
         CloseOutput = false,
+
+        // Every string is cleaned by XmlText.Clean before it is written, so the writer need not check each character again.
+        CheckCharacters = false,
     };
 
     private static readonly JsonWriterOptions JsonSettings = new()
@@ -128,11 +131,13 @@ public sealed class FeedWriter : IFeedWriter
                 xml.WriteEndElement();
             }
 
-            xml.WriteElementString("description", XmlText.Clean(item.SummaryHtml));
+            xml.WriteStartElement("description");
+            Utf8Payload.WriteCData(xml, output, XmlText.Clean(item.SummaryHtml));
+            xml.WriteEndElement();
             if (item.ContentHtml is { } content)
             {
                 xml.WriteStartElement("content", "encoded", ContentNamespace);
-                xml.WriteCData(XmlText.Clean(content));
+                Utf8Payload.WriteCData(xml, output, XmlText.Clean(content));
                 xml.WriteEndElement();
             }
 
@@ -210,10 +215,10 @@ public sealed class FeedWriter : IFeedWriter
                 xml.WriteEndElement();
             }
 
-            WriteText(xml, "summary", item.SummaryHtml, html: true);
+            WriteHtml(xml, output, "summary", item.SummaryHtml);
             if (item.ContentHtml is { } content)
             {
-                WriteText(xml, "content", content, html: true);
+                WriteHtml(xml, output, "content", content);
             }
 
             xml.WriteEndElement();
@@ -228,6 +233,14 @@ public sealed class FeedWriter : IFeedWriter
         xml.WriteStartElement(name, AtomNamespace);
         xml.WriteAttributeString("type", html ? "html" : "text");
         xml.WriteString(XmlText.Clean(text));
+        xml.WriteEndElement();
+    }
+
+    private static void WriteHtml(XmlWriter xml, Stream output, string name, string html)
+    {
+        xml.WriteStartElement(name, AtomNamespace);
+        xml.WriteAttributeString("type", "html");
+        Utf8Payload.WriteCData(xml, output, XmlText.Clean(html));
         xml.WriteEndElement();
     }
 

@@ -36,21 +36,53 @@ internal static class XmlText
         return builder.ToString();
     }
 
+    // Everything that may need removing, searched for with vectorized code; surrogates are checked for pairs.
+    private static readonly System.Buffers.SearchValues<char> Suspicious = System.Buffers.SearchValues.Create(CreateSuspicious());
+
+    private static string CreateSuspicious()
+    {
+        var builder = new StringBuilder();
+        for (char c = '\0'; c < ' '; c++)
+        {
+            if (c is not ('\t' or '\n' or '\r'))
+            {
+                builder.Append(c);
+            }
+        }
+
+        for (char c = '\u007F'; c <= '\u009F'; c++)
+        {
+            builder.Append(c);
+        }
+
+        for (char c = '\uD800'; c <= '\uDFFF'; c++)
+        {
+            builder.Append(c);
+        }
+
+        return builder.Append("\uFFFD\uFFFE\uFFFF").ToString();
+    }
+
     private static int FirstBad(string text, int start)
     {
-        for (int i = start; i < text.Length; i++)
+        int i = start;
+        while (i < text.Length)
         {
+            int found = text.AsSpan(i).IndexOfAny(Suspicious);
+            if (found < 0)
+            {
+                return -1;
+            }
+
+            i += found;
             char c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
-                i++;
+                i += 2;
                 continue;
             }
 
-            if (!IsAllowed(c))
-            {
-                return i;
-            }
+            return i;
         }
 
         return -1;

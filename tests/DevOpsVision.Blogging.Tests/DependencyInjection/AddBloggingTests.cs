@@ -98,6 +98,7 @@ public class AddBloggingTests
     [InlineData("Title", "", "Blog:Title is required.")]
     [InlineData("TimeZone", "Mars/Olympus", "Blog:TimeZone 'Mars/Olympus' is not a time zone")]
     [InlineData("BaseUrl", "ftp://example.org/", "must be an absolute http or https URL")]
+    [InlineData("BaseUrl", "/blog/", "must be an absolute http or https URL")]
     [InlineData("WordsPerMinute", "0", "Blog:WordsPerMinute is 0")]
     [InlineData("Language", "not a language!", "Blog:Language 'not a language!' is not a language tag")]
     public async Task AddBlogging_InvalidOptions_FailHostStartWithClearMessage(string key, string value, string expected)

@@ -53,7 +53,7 @@ public class FeedContentTests
         Assert.All(custom.Items, i => Assert.Null(i.ContentHtml));
         string rss = Encoding.UTF8.GetString(fixture.Bytes(custom, FeedFormat.Rss));
         Assert.DoesNotContain("content:encoded>", rss, StringComparison.Ordinal);
-        Assert.Contains("<description>&lt;p&gt;First paragraph 30.&lt;/p&gt;</description>", rss, StringComparison.Ordinal);
+        Assert.Contains("<description><![CDATA[<p>First paragraph 30.</p>]]></description>", rss, StringComparison.Ordinal);
         string json = Encoding.UTF8.GetString(fixture.Bytes(custom, FeedFormat.JsonFeed));
         Assert.Contains("\"content_html\": \"<p>First paragraph 30.</p>\"", json, StringComparison.Ordinal);
     }
@@ -115,6 +115,24 @@ public class FeedContentTests
             string text = Encoding.UTF8.GetString(fixture.Bytes(fixture.Builder.ForBlog(fixture.Snapshot, null), format));
             Assert.DoesNotContain("alert", text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void HtmlPayloads_ReadBackExactly_EvenWithCDataTerminators()
+    {
+        using var fixture = new FeedFixture([Post("a", "2021-01-01", body: "Text with ]]> and ]]]]>> and `code ]]>` & <b>bold</b>, Björn, 日本, 🚀.")]);
+        Feed feed = fixture.Builder.ForBlog(fixture.Snapshot, null);
+        FeedItem item = feed.Items.Single();
+
+        XDocument rss = XDocument.Load(new MemoryStream(fixture.Bytes(feed, FeedFormat.Rss)));
+        XDocument atom = XDocument.Load(new MemoryStream(fixture.Bytes(feed, FeedFormat.Atom)));
+
+        XElement rssItem = rss.Root!.Element("channel")!.Element("item")!;
+        Assert.Equal(item.ContentHtml, (string?)rssItem.Element(XName.Get("encoded", "http://purl.org/rss/1.0/modules/content/")));
+        Assert.Equal(item.SummaryHtml, (string?)rssItem.Element("description"));
+        XElement entry = atom.Root!.Element(FeedChecks.Atom + "entry")!;
+        Assert.Equal(item.ContentHtml, (string?)entry.Element(FeedChecks.Atom + "content"));
+        Assert.Equal(item.SummaryHtml, (string?)entry.Element(FeedChecks.Atom + "summary"));
     }
 
     [Fact]
