@@ -71,7 +71,29 @@ public sealed class FeedWriter : IFeedWriter
 
     internal static string Rfc822(DateTimeOffset date) => date.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture);
 
-    internal static string Rfc3339(DateTimeOffset date) => date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    internal static string Rfc3339(DateTimeOffset date) => date.ToString(Rfc3339Format, CultureInfo.InvariantCulture);
+
+    private const string Rfc3339Format = "yyyy-MM-dd'T'HH:mm:sszzz";
+
+    [ThreadStatic]
+    private static char[]? t_dateBuffer;
+
+    /// <summary>Writes a date element without making a string of the date (one per item adds up in large feeds).</summary>
+    private static void WriteDate(XmlWriter xml, string? prefix, string name, string? ns, DateTimeOffset date, bool rfc822)
+    {
+        char[] buffer = t_dateBuffer ??= new char[64];
+        bool formatted = rfc822
+            ? date.ToUniversalTime().TryFormat(buffer, out int length, "R", CultureInfo.InvariantCulture)
+            : date.TryFormat(buffer, out length, Rfc3339Format, CultureInfo.InvariantCulture);
+        if (!formatted)
+        {
+            throw new InvalidOperationException("A date did not fit its buffer.");
+        }
+
+        xml.WriteStartElement(prefix, name, ns);
+        xml.WriteChars(buffer, 0, length);
+        xml.WriteEndElement();
+    }
 
     private static void WriteStylesheet(XmlWriter xml, Feed feed)
     {
@@ -103,13 +125,15 @@ public sealed class FeedWriter : IFeedWriter
         xml.WriteElementString("lastBuildDate", Rfc822(feed.Updated));
         xml.WriteElementString("generator", Generator);
         WriteAtomLink(xml, "self", feed.FeedUrls[FeedFormat.Rss], "application/rss+xml");
-        foreach (Uri hub in feed.Hubs)
+        for (int hubIndex = 0; hubIndex < feed.Hubs.Count; hubIndex++)
         {
+            Uri hub = feed.Hubs[hubIndex];
             WriteAtomLink(xml, "hub", hub, null);
         }
 
-        foreach (FeedItem item in feed.Items)
+        for (int itemIndex = 0; itemIndex < feed.Items.Count; itemIndex++)
         {
+            FeedItem item = feed.Items[itemIndex];
             xml.WriteStartElement("item");
             xml.WriteElementString("title", XmlText.Clean(item.Title));
             xml.WriteElementString("link", item.Url.AbsoluteUri);
@@ -117,14 +141,16 @@ public sealed class FeedWriter : IFeedWriter
             xml.WriteAttributeString("isPermaLink", "true");
             xml.WriteString(item.Id);
             xml.WriteEndElement();
-            xml.WriteElementString("pubDate", Rfc822(item.Published));
-            foreach (PostAuthor author in item.Authors)
+            WriteDate(xml, null, "pubDate", null, item.Published, rfc822: true);
+            for (int authorIndex = 0; authorIndex < item.Authors.Count; authorIndex++)
             {
+                PostAuthor author = item.Authors[authorIndex];
                 xml.WriteElementString("dc", "creator", DublinCoreNamespace, XmlText.Clean(author.Name));
             }
 
-            foreach (FeedCategory category in item.Categories)
+            for (int categoryIndex = 0; categoryIndex < item.Categories.Count; categoryIndex++)
             {
+                FeedCategory category = item.Categories[categoryIndex];
                 xml.WriteStartElement("category");
                 xml.WriteAttributeString("domain", category.Url.AbsoluteUri);
                 xml.WriteString(XmlText.Clean(category.Name));
@@ -175,8 +201,9 @@ public sealed class FeedWriter : IFeedWriter
         xml.WriteElementString("updated", AtomNamespace, Rfc3339(feed.Updated));
         WriteLink(xml, "alternate", feed.HomePageUrl, "text/html");
         WriteLink(xml, "self", feed.FeedUrls[FeedFormat.Atom], "application/atom+xml");
-        foreach (Uri hub in feed.Hubs)
+        for (int hubIndex = 0; hubIndex < feed.Hubs.Count; hubIndex++)
         {
+            Uri hub = feed.Hubs[hubIndex];
             WriteLink(xml, "hub", hub, null);
         }
 
@@ -184,7 +211,7 @@ public sealed class FeedWriter : IFeedWriter
 
         // RFC 4287: every entry needs an author, its own or the feed's.
         PostAuthor? feedAuthor = feed.Author;
-        if (feedAuthor is null && feed.Items.Any(static i => i.Authors.Count == 0))
+        if (feedAuthor is null && HasItemWithoutAuthor(feed.Items))
         {
             feedAuthor = new PostAuthor(feed.Title);
         }
@@ -194,21 +221,24 @@ public sealed class FeedWriter : IFeedWriter
             WriteAuthor(xml, feedAuthor);
         }
 
-        foreach (FeedItem item in feed.Items)
+        for (int itemIndex = 0; itemIndex < feed.Items.Count; itemIndex++)
         {
+            FeedItem item = feed.Items[itemIndex];
             xml.WriteStartElement("entry", AtomNamespace);
             xml.WriteElementString("id", AtomNamespace, item.Id);
             WriteText(xml, "title", item.Title, html: false);
             WriteLink(xml, "alternate", item.Url, "text/html");
-            xml.WriteElementString("published", AtomNamespace, Rfc3339(item.Published));
-            xml.WriteElementString("updated", AtomNamespace, Rfc3339(item.Updated));
-            foreach (PostAuthor author in item.Authors)
+            WriteDate(xml, null, "published", AtomNamespace, item.Published, rfc822: false);
+            WriteDate(xml, null, "updated", AtomNamespace, item.Updated, rfc822: false);
+            for (int authorIndex = 0; authorIndex < item.Authors.Count; authorIndex++)
             {
+                PostAuthor author = item.Authors[authorIndex];
                 WriteAuthor(xml, author);
             }
 
-            foreach (FeedCategory category in item.Categories)
+            for (int categoryIndex = 0; categoryIndex < item.Categories.Count; categoryIndex++)
             {
+                FeedCategory category = item.Categories[categoryIndex];
                 xml.WriteStartElement("category", AtomNamespace);
                 xml.WriteAttributeString("term", XmlText.Clean(category.Slug));
                 xml.WriteAttributeString("label", XmlText.Clean(category.Name));
@@ -226,6 +256,20 @@ public sealed class FeedWriter : IFeedWriter
 
         xml.WriteEndElement();
         xml.WriteEndDocument();
+    }
+
+    private static bool HasItemWithoutAuthor(IReadOnlyList<FeedItem> items)
+    {
+        for (int itemIndex = 0; itemIndex < items.Count; itemIndex++)
+        {
+            FeedItem item = items[itemIndex];
+            if (item.Authors.Count == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void WriteText(XmlWriter xml, string name, string text, bool html)
@@ -292,8 +336,9 @@ public sealed class FeedWriter : IFeedWriter
         if (feed.Hubs.Count > 0)
         {
             json.WriteStartArray("hubs");
-            foreach (Uri hub in feed.Hubs)
+            for (int hubIndex = 0; hubIndex < feed.Hubs.Count; hubIndex++)
             {
+                Uri hub = feed.Hubs[hubIndex];
                 json.WriteStartObject();
                 json.WriteString("type", "WebSub");
                 json.WriteString("url", hub.AbsoluteUri);
@@ -304,8 +349,9 @@ public sealed class FeedWriter : IFeedWriter
         }
 
         json.WriteStartArray("items");
-        foreach (FeedItem item in feed.Items)
+        for (int itemIndex = 0; itemIndex < feed.Items.Count; itemIndex++)
         {
+            FeedItem item = feed.Items[itemIndex];
             json.WriteStartObject();
             json.WriteString("id", item.Id);
             json.WriteString("url", item.Url.AbsoluteUri);
@@ -322,8 +368,9 @@ public sealed class FeedWriter : IFeedWriter
             if (item.Authors.Count > 0)
             {
                 json.WriteStartArray("authors");
-                foreach (PostAuthor author in item.Authors)
+                for (int authorIndex = 0; authorIndex < item.Authors.Count; authorIndex++)
                 {
+                    PostAuthor author = item.Authors[authorIndex];
                     WriteJsonAuthor(json, author);
                 }
 
@@ -333,8 +380,9 @@ public sealed class FeedWriter : IFeedWriter
             if (item.Categories.Count > 0)
             {
                 json.WriteStartArray("tags");
-                foreach (FeedCategory category in item.Categories)
+                for (int categoryIndex = 0; categoryIndex < item.Categories.Count; categoryIndex++)
                 {
+                    FeedCategory category = item.Categories[categoryIndex];
                     json.WriteStringValue(XmlText.Clean(category.Name));
                 }
 
