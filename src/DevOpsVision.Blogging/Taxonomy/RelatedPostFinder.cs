@@ -11,12 +11,12 @@ namespace DevOpsVision.Blogging.Taxonomy;
 internal sealed class RelatedPostFinder
 {
     // Bounds on how many index entries one post may touch: beyond them a tag or word is too common to tell posts apart.
-    private const int MaxTermPostings = 400;
-    private const int MaxWordPostings = 128;
+    private const int MaxTermPostings = 200;
+    private const int MaxWordPostings = 96;
     private const int ExactCandidatesPerResult = 4;
 
     // Candidates come through a post's most distinctive words only; the final scores use whole vectors.
-    private const int CandidateWords = 16;
+    private const int CandidateWords = 12;
 
     private readonly IReadOnlyList<Post> _posts;
     private readonly int[][] _tags;
@@ -26,6 +26,8 @@ internal sealed class RelatedPostFinder
     private readonly SparseVector[] _vectors;
     private readonly TaxonomyOptions _options;
     private readonly RelatedPost[][] _related;
+    private readonly double[] _tagNorms;
+    private readonly double[] _categoryNorms;
 
     public RelatedPostFinder(IReadOnlyList<Post> posts, int[][] tags, int[][] categories, Term[] tagTerms, Term[] categoryTerms, SparseVector[] vectors, TaxonomyOptions options)
     {
@@ -37,6 +39,10 @@ internal sealed class RelatedPostFinder
         _vectors = vectors;
         _options = options;
         _related = new RelatedPost[posts.Count][];
+
+        // 1/sqrt(set size) per post, so a set cosine is a product instead of a square root per candidate.
+        _tagNorms = Array.ConvertAll(tags, static t => t.Length == 0 ? 0 : 1 / Math.Sqrt(t.Length));
+        _categoryNorms = Array.ConvertAll(categories, static c => c.Length == 0 ? 0 : 1 / Math.Sqrt(c.Length));
         if (options.RelatedPostCount > 0 && posts.Count > 1)
         {
             ComputeAll();
@@ -78,6 +84,12 @@ internal sealed class RelatedPostFinder
         public readonly List<int> Touched = new(256);
         public readonly int[] Strongest = new int[256];
         public readonly float[] SortedWeights = new float[256];
+        public readonly List<(int Post, double Score, double Similarity)> Exact = new(32);
+        public readonly PriorityQueue<int, (double Score, int Index)> Estimates = new(Comparer<(double Score, int Index)>.Create(static (a, b) =>
+        {
+            int byScore = a.Score.CompareTo(b.Score);
+            return byScore != 0 ? byScore : b.Index.CompareTo(a.Index);
+        }));
     }
 
     private RelatedPost[] Find(int index, Scratch scratch, int[][] tagPostings, int[][] categoryPostings, (int Post, float Weight)[][] wordPostings)
@@ -118,12 +130,9 @@ internal sealed class RelatedPostFinder
 
         // Rank by the index's estimate, then score the best candidates exactly.
         int wanted = _options.RelatedPostCount;
-        var estimates = new PriorityQueue<int, (double Score, int Index)>(Comparer<(double Score, int Index)>.Create(static (a, b) =>
-        {
-            int byScore = a.Score.CompareTo(b.Score);
-            return byScore != 0 ? byScore : b.Index.CompareTo(a.Index);
-        }));
         int keep = wanted * ExactCandidatesPerResult;
+        PriorityQueue<int, (double Score, int Index)> estimates = scratch.Estimates;
+        estimates.Clear();
         double floor = double.NegativeInfinity;
         foreach (int other in touched)
         {
@@ -145,14 +154,15 @@ internal sealed class RelatedPostFinder
             }
         }
 
-        var results = new List<RelatedPost>(keep);
+        List<(int Post, double Score, double Similarity)> exact = scratch.Exact;
+        exact.Clear();
         while (estimates.TryDequeue(out int other, out _))
         {
             double similarity = Math.Clamp(vector.Dot(_vectors[other]), 0, 1);
             double score = Score(index, other, scratch.SharedTags[other], scratch.SharedCategories[other], similarity);
             if (score >= _options.MinimumRelatedScore)
             {
-                results.Add(new RelatedPost(_posts[other], Math.Round(score, 4), Shared(_tags[index], _tags[other], _tagTerms), Shared(_categories[index], _categories[other], _categoryTerms), Math.Round(similarity, 4)));
+                exact.Add((other, score, similarity));
             }
         }
 
@@ -163,17 +173,21 @@ internal sealed class RelatedPostFinder
             scratch.Content[other] = 0;
         }
 
-        results.Sort(static (a, b) =>
+        exact.Sort((a, b) =>
         {
             int byScore = b.Score.CompareTo(a.Score);
-            return byScore != 0 ? byScore : SnapshotOrder.Compare(a.Post, b.Post);
+            return byScore != 0 ? byScore : SnapshotOrder.Compare(_posts[a.Post], _posts[b.Post]);
         });
-        if (results.Count > wanted)
+
+        // Only the posts that make the list get their reasons spelled out.
+        var results = new RelatedPost[Math.Min(wanted, exact.Count)];
+        for (int r = 0; r < results.Length; r++)
         {
-            results.RemoveRange(wanted, results.Count - wanted);
+            (int other, double score, double similarity) = exact[r];
+            results[r] = new RelatedPost(_posts[other], Math.Round(score, 4), Shared(_tags[index], _tags[other], _tagTerms), Shared(_categories[index], _categories[other], _categoryTerms), Math.Round(similarity, 4));
         }
 
-        return [.. results];
+        return results;
     }
 
     /// <summary>The positions of the vector's heaviest weights (the vector is sorted by id, not weight).</summary>
@@ -223,8 +237,8 @@ internal sealed class RelatedPostFinder
 
     private double Score(int index, int other, int sharedTags, int sharedCategories, double content)
     {
-        double tagScore = sharedTags == 0 ? 0 : sharedTags / Math.Sqrt((double)_tags[index].Length * _tags[other].Length);
-        double categoryScore = sharedCategories == 0 ? 0 : sharedCategories / Math.Sqrt((double)_categories[index].Length * _categories[other].Length);
+        double tagScore = sharedTags * _tagNorms[index] * _tagNorms[other];
+        double categoryScore = sharedCategories * _categoryNorms[index] * _categoryNorms[other];
         return (_options.TagWeight * tagScore) + (_options.CategoryWeight * categoryScore) + (_options.ContentWeight * content);
     }
 
