@@ -49,7 +49,7 @@ internal sealed class TextVectors
 
     // How much of a text is read: the opening of a post says what it is about, and reading only that keeps
     // the cost per post bounded however long posts grow.
-    private const int MaxCharacters = 4_000;
+    private const int MaxCharacters = 2_500;
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {
