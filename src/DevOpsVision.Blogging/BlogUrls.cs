@@ -64,6 +64,19 @@ public sealed class BlogUrls
         _zone = BlogTimeZone.Resolve(options.TimeZone);
     }
 
+    /// <summary>
+    /// The URL segment the library makes of a name (posts, terms, authors, series): lower-case, diacritics folded
+    /// to ASCII, other runs of non-alphanumerics one dash, at most 100 characters.
+    /// </summary>
+    /// <param name="name">The name.</param>
+    /// <returns>The slug; empty when the name has no letters or digits.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is <see langword="null"/>.</exception>
+    public static string Slugify(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Text.Slug.Create(name);
+    }
+
     /// <summary>The blog's home page, ending in <c>/</c>.</summary>
     public Uri BaseUrl { get; }
 
