@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using DevOpsVision.Blogging.Content;
 using DevOpsVision.Blogging.Feeds;
@@ -71,12 +72,29 @@ public static class BlogEndpointRouteBuilderExtensions
         }
     }
 
+    // Enough for every feed of a large blog; past it (a crawler trying every URL) responses are made per request.
+    private const int MaxCachedResponses = 10_000;
+
+    private static readonly ConditionalWeakTable<BlogSnapshot, ConcurrentDictionary<string, FeedResponse?>> ResponseCache = [];
+
     private static async Task ServeAsync(HttpContext context, string? path)
     {
         IServiceProvider services = context.RequestServices;
         BlogSnapshot snapshot = await services.GetRequiredService<IBlog>().GetSnapshotAsync(context.RequestAborted).ConfigureAwait(false);
         BlogOptions options = services.GetRequiredService<IOptions<BlogOptions>>().Value;
-        FeedResponse? response = FeedResolver.Resolve(path ?? string.Empty, snapshot, options, services);
+
+        // A snapshot never changes, so each of its feeds is written once and its bytes served from memory.
+        ConcurrentDictionary<string, FeedResponse?> cache = ResponseCache.GetValue(snapshot, static _ => new ConcurrentDictionary<string, FeedResponse?>(StringComparer.Ordinal));
+        string key = (path ?? string.Empty).Trim('/');
+        if (!cache.TryGetValue(key, out FeedResponse? response))
+        {
+            response = FeedResolver.Resolve(key, snapshot, options, services);
+            if (cache.Count < MaxCachedResponses)
+            {
+                cache.TryAdd(key, response);
+            }
+        }
+
         if (response is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -88,7 +106,7 @@ public static class BlogEndpointRouteBuilderExtensions
 
     private static async Task WriteAsync(HttpContext context, FeedResponse response)
     {
-        string etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(response.Bytes)[..16]) + "\"";
+        string etag = response.ETag;
         ResponseHeaders headers = context.Response.GetTypedHeaders();
         context.Response.Headers.ETag = etag;
         if (response.LastModified is { } lastModified)
@@ -136,7 +154,11 @@ public static class BlogEndpointRouteBuilderExtensions
 }
 
 /// <summary>The bytes of one feed or sitemap, ready to serve.</summary>
-internal sealed record FeedResponse(byte[] Bytes, string ContentType, DateTimeOffset? LastModified);
+internal sealed record FeedResponse(byte[] Bytes, string ContentType, DateTimeOffset? LastModified)
+{
+    /// <summary>A strong entity tag: the first 16 bytes of the body's SHA-256.</summary>
+    public string ETag { get; } = "\"" + Convert.ToHexStringLower(SHA256.HashData(Bytes)[..16]) + "\"";
+}
 
 /// <summary>Finds which feed or sitemap a path below the blog's prefix names.</summary>
 internal static class FeedResolver
