@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Xml;
 using DevOpsVision.Blogging.Posts;
 
 namespace DevOpsVision.Blogging.Feeds;
 
 /// <summary>
-/// The default <see cref="IFeedWriter"/>: <see cref="XmlWriter"/> and <see cref="Utf8JsonWriter"/> straight to the
-/// stream, every string cleaned of characters XML forbids, dates in each format's exact form.
+/// The default <see cref="IFeedWriter"/>: a forward-only UTF-8 XML writer and <see cref="Utf8JsonWriter"/> straight
+/// to the stream, every string cleaned of characters XML forbids, dates in each format's exact form.
 /// </summary>
 public sealed class FeedWriter : IFeedWriter
 {
@@ -17,18 +16,6 @@ public sealed class FeedWriter : IFeedWriter
     internal const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
     internal const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
     private const string Generator = "DevOpsVision";
-
-    private static readonly XmlWriterSettings XmlSettings = new()
-    {
-        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
-        Indent = true,
-        IndentChars = "  ",
-        NewLineChars = "\n",
-        CloseOutput = false,
-
-        // Every string is cleaned by XmlText.Clean before it is written, so the writer need not check each character again.
-        CheckCharacters = false,
-    };
 
     private static readonly JsonWriterOptions JsonSettings = new()
     {
@@ -75,13 +62,10 @@ public sealed class FeedWriter : IFeedWriter
 
     private const string Rfc3339Format = "yyyy-MM-dd'T'HH:mm:sszzz";
 
-    [ThreadStatic]
-    private static char[]? t_dateBuffer;
-
     /// <summary>Writes a date element without making a string of the date (one per item adds up in large feeds).</summary>
-    private static void WriteDate(XmlWriter xml, string? prefix, string name, string? ns, DateTimeOffset date, bool rfc822)
+    private static void WriteDate(Utf8XmlWriter xml, string name, DateTimeOffset date, bool rfc822)
     {
-        char[] buffer = t_dateBuffer ??= new char[64];
+        Span<char> buffer = stackalloc char[64];
         bool formatted = rfc822
             ? date.ToUniversalTime().TryFormat(buffer, out int length, "R", CultureInfo.InvariantCulture)
             : date.TryFormat(buffer, out length, Rfc3339Format, CultureInfo.InvariantCulture);
@@ -90,12 +74,12 @@ public sealed class FeedWriter : IFeedWriter
             throw new InvalidOperationException("A date did not fit its buffer.");
         }
 
-        xml.WriteStartElement(prefix, name, ns);
-        xml.WriteChars(buffer, 0, length);
+        xml.WriteStartElement(name);
+        xml.WriteChars(buffer[..length]);
         xml.WriteEndElement();
     }
 
-    private static void WriteStylesheet(XmlWriter xml, Feed feed)
+    private static void WriteStylesheet(Utf8XmlWriter xml, Feed feed)
     {
         if (feed.Stylesheet is not { } stylesheet)
         {
@@ -109,26 +93,25 @@ public sealed class FeedWriter : IFeedWriter
 
     private static void WriteRss(Feed feed, Stream output)
     {
-        using var xml = XmlWriter.Create(output, XmlSettings);
+        using var xml = new Utf8XmlWriter(output);
         xml.WriteStartDocument();
         WriteStylesheet(xml, feed);
         xml.WriteStartElement("rss");
-        xml.WriteAttributeString("version", "2.0");
-        xml.WriteAttributeString("xmlns", "atom", null, AtomNamespace);
-        xml.WriteAttributeString("xmlns", "content", null, ContentNamespace);
-        xml.WriteAttributeString("xmlns", "dc", null, DublinCoreNamespace);
+        xml.WriteAttribute("version", "2.0");
+        xml.WriteAttribute("xmlns:atom", AtomNamespace);
+        xml.WriteAttribute("xmlns:content", ContentNamespace);
+        xml.WriteAttribute("xmlns:dc", DublinCoreNamespace);
         xml.WriteStartElement("channel");
         xml.WriteElementString("title", XmlText.Clean(feed.Title));
         xml.WriteElementString("link", feed.HomePageUrl.AbsoluteUri);
         xml.WriteElementString("description", XmlText.Clean(feed.Description));
-        xml.WriteElementString("language", feed.Language.ToLowerInvariant());
-        xml.WriteElementString("lastBuildDate", Rfc822(feed.Updated));
+        xml.WriteElementString("language", XmlText.Clean(feed.Language.ToLowerInvariant()));
+        WriteDate(xml, "lastBuildDate", feed.Updated, rfc822: true);
         xml.WriteElementString("generator", Generator);
         WriteAtomLink(xml, "self", feed.FeedUrls[FeedFormat.Rss], "application/rss+xml");
         for (int hubIndex = 0; hubIndex < feed.Hubs.Count; hubIndex++)
         {
-            Uri hub = feed.Hubs[hubIndex];
-            WriteAtomLink(xml, "hub", hub, null);
+            WriteAtomLink(xml, "hub", feed.Hubs[hubIndex], null);
         }
 
         for (int itemIndex = 0; itemIndex < feed.Items.Count; itemIndex++)
@@ -138,32 +121,31 @@ public sealed class FeedWriter : IFeedWriter
             xml.WriteElementString("title", XmlText.Clean(item.Title));
             xml.WriteElementString("link", item.Url.AbsoluteUri);
             xml.WriteStartElement("guid");
-            xml.WriteAttributeString("isPermaLink", "true");
+            xml.WriteAttribute("isPermaLink", "true");
             xml.WriteString(item.Id);
             xml.WriteEndElement();
-            WriteDate(xml, null, "pubDate", null, item.Published, rfc822: true);
+            WriteDate(xml, "pubDate", item.Published, rfc822: true);
             for (int authorIndex = 0; authorIndex < item.Authors.Count; authorIndex++)
             {
-                PostAuthor author = item.Authors[authorIndex];
-                xml.WriteElementString("dc", "creator", DublinCoreNamespace, XmlText.Clean(author.Name));
+                xml.WriteElementString("dc:creator", XmlText.Clean(item.Authors[authorIndex].Name));
             }
 
             for (int categoryIndex = 0; categoryIndex < item.Categories.Count; categoryIndex++)
             {
                 FeedCategory category = item.Categories[categoryIndex];
                 xml.WriteStartElement("category");
-                xml.WriteAttributeString("domain", category.Url.AbsoluteUri);
+                xml.WriteAttribute("domain", category.Url.AbsoluteUri);
                 xml.WriteString(XmlText.Clean(category.Name));
                 xml.WriteEndElement();
             }
 
             xml.WriteStartElement("description");
-            Utf8Payload.WriteCData(xml, output, XmlText.Clean(item.SummaryHtml));
+            xml.WriteCData(XmlText.Clean(item.SummaryHtml));
             xml.WriteEndElement();
             if (item.ContentHtml is { } content)
             {
-                xml.WriteStartElement("content", "encoded", ContentNamespace);
-                Utf8Payload.WriteCData(xml, output, XmlText.Clean(content));
+                xml.WriteStartElement("content:encoded");
+                xml.WriteCData(XmlText.Clean(content));
                 xml.WriteEndElement();
             }
 
@@ -175,14 +157,14 @@ public sealed class FeedWriter : IFeedWriter
         xml.WriteEndDocument();
     }
 
-    private static void WriteAtomLink(XmlWriter xml, string rel, Uri href, string? type)
+    private static void WriteAtomLink(Utf8XmlWriter xml, string rel, Uri href, string? type)
     {
-        xml.WriteStartElement("atom", "link", AtomNamespace);
-        xml.WriteAttributeString("href", href.AbsoluteUri);
-        xml.WriteAttributeString("rel", rel);
+        xml.WriteStartElement("atom:link");
+        xml.WriteAttribute("href", href.AbsoluteUri);
+        xml.WriteAttribute("rel", rel);
         if (type is not null)
         {
-            xml.WriteAttributeString("type", type);
+            xml.WriteAttribute("type", type);
         }
 
         xml.WriteEndElement();
@@ -190,24 +172,24 @@ public sealed class FeedWriter : IFeedWriter
 
     private static void WriteAtom(Feed feed, Stream output)
     {
-        using var xml = XmlWriter.Create(output, XmlSettings);
+        using var xml = new Utf8XmlWriter(output);
         xml.WriteStartDocument();
         WriteStylesheet(xml, feed);
-        xml.WriteStartElement("feed", AtomNamespace);
-        xml.WriteAttributeString("xml", "lang", null, feed.Language);
-        xml.WriteElementString("id", AtomNamespace, feed.Id);
-        WriteText(xml, "title", feed.Title, html: false);
-        WriteText(xml, "subtitle", feed.Description, html: false);
-        xml.WriteElementString("updated", AtomNamespace, Rfc3339(feed.Updated));
+        xml.WriteStartElement("feed");
+        xml.WriteAttribute("xmlns", AtomNamespace);
+        xml.WriteAttribute("xml:lang", XmlText.Clean(feed.Language));
+        xml.WriteElementString("id", XmlText.Clean(feed.Id));
+        WriteText(xml, "title", feed.Title);
+        WriteText(xml, "subtitle", feed.Description);
+        WriteDate(xml, "updated", feed.Updated, rfc822: false);
         WriteLink(xml, "alternate", feed.HomePageUrl, "text/html");
         WriteLink(xml, "self", feed.FeedUrls[FeedFormat.Atom], "application/atom+xml");
         for (int hubIndex = 0; hubIndex < feed.Hubs.Count; hubIndex++)
         {
-            Uri hub = feed.Hubs[hubIndex];
-            WriteLink(xml, "hub", hub, null);
+            WriteLink(xml, "hub", feed.Hubs[hubIndex], null);
         }
 
-        xml.WriteElementString("generator", AtomNamespace, Generator);
+        xml.WriteElementString("generator", Generator);
 
         // RFC 4287: every entry needs an author, its own or the feed's.
         PostAuthor? feedAuthor = feed.Author;
@@ -224,31 +206,30 @@ public sealed class FeedWriter : IFeedWriter
         for (int itemIndex = 0; itemIndex < feed.Items.Count; itemIndex++)
         {
             FeedItem item = feed.Items[itemIndex];
-            xml.WriteStartElement("entry", AtomNamespace);
-            xml.WriteElementString("id", AtomNamespace, item.Id);
-            WriteText(xml, "title", item.Title, html: false);
+            xml.WriteStartElement("entry");
+            xml.WriteElementString("id", item.Id);
+            WriteText(xml, "title", item.Title);
             WriteLink(xml, "alternate", item.Url, "text/html");
-            WriteDate(xml, null, "published", AtomNamespace, item.Published, rfc822: false);
-            WriteDate(xml, null, "updated", AtomNamespace, item.Updated, rfc822: false);
+            WriteDate(xml, "published", item.Published, rfc822: false);
+            WriteDate(xml, "updated", item.Updated, rfc822: false);
             for (int authorIndex = 0; authorIndex < item.Authors.Count; authorIndex++)
             {
-                PostAuthor author = item.Authors[authorIndex];
-                WriteAuthor(xml, author);
+                WriteAuthor(xml, item.Authors[authorIndex]);
             }
 
             for (int categoryIndex = 0; categoryIndex < item.Categories.Count; categoryIndex++)
             {
                 FeedCategory category = item.Categories[categoryIndex];
-                xml.WriteStartElement("category", AtomNamespace);
-                xml.WriteAttributeString("term", XmlText.Clean(category.Slug));
-                xml.WriteAttributeString("label", XmlText.Clean(category.Name));
+                xml.WriteStartElement("category");
+                xml.WriteAttribute("term", XmlText.Clean(category.Slug));
+                xml.WriteAttribute("label", XmlText.Clean(category.Name));
                 xml.WriteEndElement();
             }
 
-            WriteHtml(xml, output, "summary", item.SummaryHtml);
+            WriteHtml(xml, "summary", item.SummaryHtml);
             if (item.ContentHtml is { } content)
             {
-                WriteHtml(xml, output, "content", content);
+                WriteHtml(xml, "content", content);
             }
 
             xml.WriteEndElement();
@@ -262,8 +243,7 @@ public sealed class FeedWriter : IFeedWriter
     {
         for (int itemIndex = 0; itemIndex < items.Count; itemIndex++)
         {
-            FeedItem item = items[itemIndex];
-            if (item.Authors.Count == 0)
+            if (items[itemIndex].Authors.Count == 0)
             {
                 return true;
             }
@@ -272,42 +252,42 @@ public sealed class FeedWriter : IFeedWriter
         return false;
     }
 
-    private static void WriteText(XmlWriter xml, string name, string text, bool html)
+    private static void WriteText(Utf8XmlWriter xml, string name, string text)
     {
-        xml.WriteStartElement(name, AtomNamespace);
-        xml.WriteAttributeString("type", html ? "html" : "text");
+        xml.WriteStartElement(name);
+        xml.WriteAttribute("type", "text");
         xml.WriteString(XmlText.Clean(text));
         xml.WriteEndElement();
     }
 
-    private static void WriteHtml(XmlWriter xml, Stream output, string name, string html)
+    private static void WriteHtml(Utf8XmlWriter xml, string name, string html)
     {
-        xml.WriteStartElement(name, AtomNamespace);
-        xml.WriteAttributeString("type", "html");
-        Utf8Payload.WriteCData(xml, output, XmlText.Clean(html));
+        xml.WriteStartElement(name);
+        xml.WriteAttribute("type", "html");
+        xml.WriteCData(XmlText.Clean(html));
         xml.WriteEndElement();
     }
 
-    private static void WriteLink(XmlWriter xml, string rel, Uri href, string? type)
+    private static void WriteLink(Utf8XmlWriter xml, string rel, Uri href, string? type)
     {
-        xml.WriteStartElement("link", AtomNamespace);
-        xml.WriteAttributeString("rel", rel);
+        xml.WriteStartElement("link");
+        xml.WriteAttribute("rel", rel);
         if (type is not null)
         {
-            xml.WriteAttributeString("type", type);
+            xml.WriteAttribute("type", type);
         }
 
-        xml.WriteAttributeString("href", href.AbsoluteUri);
+        xml.WriteAttribute("href", href.AbsoluteUri);
         xml.WriteEndElement();
     }
 
-    private static void WriteAuthor(XmlWriter xml, PostAuthor author)
+    private static void WriteAuthor(Utf8XmlWriter xml, PostAuthor author)
     {
-        xml.WriteStartElement("author", AtomNamespace);
-        xml.WriteElementString("name", AtomNamespace, XmlText.Clean(author.Name));
+        xml.WriteStartElement("author");
+        xml.WriteElementString("name", XmlText.Clean(author.Name));
         if (AbsoluteHttpUrl(author.Url) is { } url)
         {
-            xml.WriteElementString("uri", AtomNamespace, url.AbsoluteUri);
+            xml.WriteElementString("uri", url.AbsoluteUri);
         }
 
         xml.WriteEndElement();
