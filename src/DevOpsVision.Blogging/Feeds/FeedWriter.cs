@@ -58,20 +58,60 @@ public sealed class FeedWriter : IFeedWriter
 
     internal static string Rfc822(DateTimeOffset date) => date.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture);
 
-    internal static string Rfc3339(DateTimeOffset date) => date.ToString(Rfc3339Format, CultureInfo.InvariantCulture);
+    internal static string Rfc3339(DateTimeOffset date)
+    {
+        Span<char> buffer = stackalloc char[25];
+        FormatRfc3339(date, buffer);
+        return new string(buffer);
+    }
 
-    private const string Rfc3339Format = "yyyy-MM-dd'T'HH:mm:sszzz";
+    /// <summary>Formats <c>yyyy-MM-ddTHH:mm:ss+hh:mm</c> digit by digit: a custom format string is parsed on every call.</summary>
+    internal static int FormatRfc3339(DateTimeOffset date, Span<char> buffer)
+    {
+        Digits(buffer, 0, date.Year, 4);
+        buffer[4] = '-';
+        Digits(buffer, 5, date.Month, 2);
+        buffer[7] = '-';
+        Digits(buffer, 8, date.Day, 2);
+        buffer[10] = 'T';
+        Digits(buffer, 11, date.Hour, 2);
+        buffer[13] = ':';
+        Digits(buffer, 14, date.Minute, 2);
+        buffer[16] = ':';
+        Digits(buffer, 17, date.Second, 2);
+        TimeSpan offset = date.Offset;
+        buffer[19] = offset < TimeSpan.Zero ? '-' : '+';
+        offset = offset.Duration();
+        Digits(buffer, 20, offset.Hours, 2);
+        buffer[22] = ':';
+        Digits(buffer, 23, offset.Minutes, 2);
+        return 25;
+    }
+
+    private static void Digits(Span<char> buffer, int start, int value, int count)
+    {
+        for (int i = start + count - 1; i >= start; i--)
+        {
+            buffer[i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+    }
 
     /// <summary>Writes a date element without making a string of the date (one per item adds up in large feeds).</summary>
     private static void WriteDate(Utf8XmlWriter xml, string name, DateTimeOffset date, bool rfc822)
     {
         Span<char> buffer = stackalloc char[64];
-        bool formatted = rfc822
-            ? date.ToUniversalTime().TryFormat(buffer, out int length, "R", CultureInfo.InvariantCulture)
-            : date.TryFormat(buffer, out length, Rfc3339Format, CultureInfo.InvariantCulture);
-        if (!formatted)
+        int length;
+        if (rfc822)
         {
-            throw new InvalidOperationException("A date did not fit its buffer.");
+            if (!date.ToUniversalTime().TryFormat(buffer, out length, "R", CultureInfo.InvariantCulture))
+            {
+                throw new InvalidOperationException("A date did not fit its buffer.");
+            }
+        }
+        else
+        {
+            length = FormatRfc3339(date, buffer);
         }
 
         xml.WriteStartElement(name);

@@ -25,3 +25,20 @@ public class HtmlUrlsTests
         Assert.Same(html, HtmlUrls.MakeAbsolute(html, Page));
     }
 }
+
+public class FeedDateTests
+{
+    [Theory]
+    [InlineData("2021-02-06T06:01:00+01:00")]
+    [InlineData("0999-12-31T23:59:59-09:30")]
+    [InlineData("2016-06-27T22:36:05+00:00")]
+    [InlineData("2024-12-05T00:00:00-05:00")]
+    [InlineData("2021-07-01T12:30:45+14:00")]
+    public void Rfc3339_MatchesTheStandardFormat(string text)
+    {
+        DateTimeOffset date = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture), FeedWriter.Rfc3339(date));
+        Assert.Equal(text, FeedWriter.Rfc3339(date));
+    }
+}
