@@ -292,13 +292,8 @@ public sealed class FeedWriter : IFeedWriter
         return false;
     }
 
-    private static void WriteText(Utf8XmlWriter xml, string name, string text)
-    {
-        xml.WriteStartElement(name);
-        xml.WriteAttribute("type", "text");
-        xml.WriteString(XmlText.Clean(text));
-        xml.WriteEndElement();
-    }
+    /// <summary>A plain-text construct: <c>type="text"</c> is the default (RFC 4287, 3.1.1), so it is not written.</summary>
+    private static void WriteText(Utf8XmlWriter xml, string name, string text) => xml.WriteElementString(name, XmlText.Clean(text));
 
     private static void WriteHtml(Utf8XmlWriter xml, string name, string html)
     {
