@@ -29,6 +29,7 @@ public static class BlogEndpointRouteBuilderExtensions
     /// <param name="prefix">The path the blog lives under, such as <c>/blog</c>; empty for the site root.</param>
     /// <returns>A builder for the mapped endpoints, to add conventions (caching, authorization) to.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="endpoints"/> or <paramref name="prefix"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="BlogOptions.BaseUrl"/> is not set.</exception>
     public static IEndpointConventionBuilder MapBlogFeeds(this IEndpointRouteBuilder endpoints, string prefix)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -36,8 +37,15 @@ public static class BlogEndpointRouteBuilderExtensions
         string route = prefix.Trim('/');
         string pattern = route.Length == 0 ? "/{**path}" : "/" + route + "/{**path}";
 
+        // Feeds need absolute URLs: a missing base URL is a start-up error, not a failure on the first request.
+        BlogOptions options = endpoints.ServiceProvider.GetRequiredService<IOptions<BlogOptions>>().Value;
+        if (options.BaseUrl is null)
+        {
+            throw new InvalidOperationException("MapBlogFeeds needs Blog:BaseUrl (the absolute URL the blog is served from, such as https://example.org/blog/) to write absolute links in feeds and sitemaps.");
+        }
+
         // Only feed and sitemap file names match, so every other path below the prefix stays the app's.
-        BlogUrlOptions urls = endpoints.ServiceProvider.GetRequiredService<IOptions<BlogOptions>>().Value.Urls;
+        BlogUrlOptions urls = options.Urls;
         RoutePattern routePattern = RoutePatternFactory.Parse(pattern, defaults: null, parameterPolicies: new RouteValueDictionary { ["path"] = new FeedPathConstraint(urls) });
         return endpoints.Map(routePattern, static context => ServeAsync(context, context.Request.RouteValues["path"] as string))
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))

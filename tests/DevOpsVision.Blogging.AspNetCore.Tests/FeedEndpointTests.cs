@@ -150,6 +150,19 @@ public sealed class FeedEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MissingBaseUrl_FailsAtStartUpWithAClearMessage()
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddBlogging().AddInMemorySource(_posts);
+        await using WebApplication app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapBlogFeeds("/blog"));
+
+        Assert.Contains("Blog:BaseUrl", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SameContent_GivesTheSameETag()
     {
         HttpClient client = _apps[string.Empty].Client;
