@@ -268,7 +268,7 @@ internal static class FeedResolver
             return null;
         }
 
-        DateTimeOffset? newest = snapshot.Posts.Count > 0 ? snapshot.Posts[0].Updated is { } u && u > snapshot.Posts[0].Date ? u : snapshot.Posts[0].Date : null;
+        DateTimeOffset? newest = snapshot.Posts.Count > 0 ? snapshot.Posts[0].LastChanged : null;
         return new FeedResponse(stream.ToArray(), "application/xml; charset=utf-8", newest);
     }
 }

@@ -13,7 +13,7 @@ internal sealed class FeedBuilder(IOptions<BlogOptions> options, ICategorizer ca
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         BlogOptions blog = options.Value;
-        return Build(snapshot, blog.Title, blog.Description ?? blog.Title, string.Empty, snapshot.Posts, settings);
+        return Build(snapshot, new BlogUrls(blog), blog.Title, blog.Description ?? blog.Title, string.Empty, snapshot.Posts, settings);
     }
 
     public Feed ForTerm(BlogSnapshot snapshot, Term term, FeedSettings? settings)
@@ -24,7 +24,7 @@ internal sealed class FeedBuilder(IOptions<BlogOptions> options, ICategorizer ca
         var urls = new BlogUrls(blog);
         string noun = term.Kind == TermKind.Category ? "category" : "tag";
         string name = string.Join(" / ", term.Breadcrumbs.Select(static t => t.Name));
-        return Build(snapshot, $"{blog.Title} — {name}", $"Posts in the {noun} {name} of {blog.Title}", urls.TermPath(term), term.Posts, settings);
+        return Build(snapshot, urls, $"{blog.Title} — {name}", $"Posts in the {noun} {name} of {blog.Title}", urls.TermPath(term), term.Posts, settings);
     }
 
     public Feed ForAuthor(BlogSnapshot snapshot, string author, FeedSettings? settings)
@@ -35,14 +35,14 @@ internal sealed class FeedBuilder(IOptions<BlogOptions> options, ICategorizer ca
         string key = Slug.Fold(author);
         var posts = snapshot.Posts.Where(p => p.Authors.Any(a => Slug.Fold(a.Name) == key)).ToList();
         string authorSlug = Slug.Create(author);
-        string path = authorSlug.Length == 0 ? string.Empty : new BlogUrls(blog).AuthorPath(authorSlug);
-        return Build(snapshot, $"{blog.Title} — {author.Trim()}", $"Posts by {author.Trim()} on {blog.Title}", path, posts, settings);
+        var urls = new BlogUrls(blog);
+        string path = authorSlug.Length == 0 ? string.Empty : urls.AuthorPath(authorSlug);
+        return Build(snapshot, urls, $"{blog.Title} — {author.Trim()}", $"Posts by {author.Trim()} on {blog.Title}", path, posts, settings);
     }
 
-    private Feed Build(BlogSnapshot snapshot, string title, string description, string pagePath, IReadOnlyList<Post> posts, FeedSettings? settings)
+    private Feed Build(BlogSnapshot snapshot, BlogUrls urls, string title, string description, string pagePath, IReadOnlyList<Post> posts, FeedSettings? settings)
     {
         BlogOptions blog = options.Value;
-        var urls = new BlogUrls(blog);
         BlogTaxonomy taxonomy = categorizer.GetTaxonomy(snapshot);
         int max = Math.Max(0, settings?.MaxItems ?? blog.Feeds.MaxItems);
         bool full = settings?.FullContent ?? blog.Feeds.FullContent;
@@ -107,14 +107,13 @@ internal sealed class FeedBuilder(IOptions<BlogOptions> options, ICategorizer ca
             image = imageUrl;
         }
 
-        DateTimeOffset updated = post.Updated is { } changed && changed > post.Date ? changed : post.Date;
         return new FeedItem
         {
             Id = url.AbsoluteUri,
             Url = url,
             Title = post.Title,
             Published = post.Date,
-            Updated = updated,
+            Updated = post.LastChanged,
             SummaryHtml = HtmlUrls.MakeAbsolute(post.ExcerptHtml, url),
             SummaryText = post.ExcerptText,
             ContentHtml = full ? HtmlUrls.MakeAbsolute(post.Html, url) : null,

@@ -56,8 +56,6 @@ public sealed class FeedWriter : IFeedWriter
         _ => "application/rss+xml; charset=utf-8",
     };
 
-    internal static string Rfc822(DateTimeOffset date) => date.ToUniversalTime().ToString("R", CultureInfo.InvariantCulture);
-
     internal static string Rfc3339(DateTimeOffset date)
     {
         Span<char> buffer = stackalloc char[25];
@@ -378,15 +376,14 @@ public sealed class FeedWriter : IFeedWriter
                 json.WriteString("image", image.AbsoluteUri);
             }
 
-            json.WriteString("date_published", Rfc3339(item.Published));
-            json.WriteString("date_modified", Rfc3339(item.Updated));
+            WriteJsonDate(json, "date_published", item.Published);
+            WriteJsonDate(json, "date_modified", item.Updated);
             if (item.Authors.Count > 0)
             {
                 json.WriteStartArray("authors");
                 for (int authorIndex = 0; authorIndex < item.Authors.Count; authorIndex++)
                 {
-                    PostAuthor author = item.Authors[authorIndex];
-                    WriteJsonAuthor(json, author);
+                    WriteJsonAuthor(json, item.Authors[authorIndex]);
                 }
 
                 json.WriteEndArray();
@@ -409,6 +406,12 @@ public sealed class FeedWriter : IFeedWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    private static void WriteJsonDate(Utf8JsonWriter json, string name, DateTimeOffset date)
+    {
+        Span<char> buffer = stackalloc char[25];
+        json.WriteString(name, buffer[..FormatRfc3339(date, buffer)]);
     }
 
     private static void WriteJsonAuthor(Utf8JsonWriter json, PostAuthor author)

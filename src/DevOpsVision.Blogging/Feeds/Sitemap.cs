@@ -56,11 +56,11 @@ internal sealed class Sitemaps(IOptions<BlogOptions> options, ICategorizer categ
         var urls = new BlogUrls(options.Value);
         BlogTaxonomy taxonomy = categorizer.GetTaxonomy(snapshot);
         var entries = new List<SitemapEntry>(snapshot.Posts.Count + taxonomy.Categories.Count + taxonomy.Tags.Count + 16);
-        DateTimeOffset? newest = snapshot.Posts.Count > 0 ? LastChange(snapshot.Posts[0]) : null;
+        DateTimeOffset? newest = snapshot.Posts.Count > 0 ? snapshot.Posts[0].LastChanged : null;
         entries.Add(new SitemapEntry(urls.BaseUrl, newest));
         foreach (Post post in snapshot.Posts)
         {
-            entries.Add(new SitemapEntry(urls.Absolute(urls.PostPath(post)), LastChange(post)));
+            entries.Add(new SitemapEntry(urls.Absolute(urls.PostPath(post)), post.LastChanged));
         }
 
         foreach (Term term in taxonomy.Categories)
@@ -164,14 +164,12 @@ internal sealed class Sitemaps(IOptions<BlogOptions> options, ICategorizer categ
         xml.WriteEndDocument();
     }
 
-    private static DateTimeOffset LastChange(Post post) => post.Updated is { } updated && updated > post.Date ? updated : post.Date;
-
     private static DateTimeOffset? Newest(IReadOnlyList<Post> posts)
     {
         DateTimeOffset? newest = null;
         foreach (Post post in posts)
         {
-            DateTimeOffset change = LastChange(post);
+            DateTimeOffset change = post.LastChanged;
             if (newest is null || change > newest)
             {
                 newest = change;

@@ -310,8 +310,7 @@ public sealed class MarkdownPostParser : IPostParser
             return null;
         }
 
-        OperationStatus status = Utf8.ToUtf16(bytes, Span<char>.Empty, out int validBytes, out _, replaceInvalidSequences: false, isFinalBlock: true);
-        if (status == OperationStatus.InvalidData || (status == OperationStatus.DestinationTooSmall && !System.Text.Unicode.Utf8.IsValid(bytes)))
+        if (!Utf8.IsValid(bytes))
         {
             int invalidAt = FirstInvalidUtf8(bytes);
             (int line, int column) = Position(bytes, invalidAt);
@@ -320,7 +319,6 @@ public sealed class MarkdownPostParser : IPostParser
             return null;
         }
 
-        _ = validBytes;
         string text = Encoding.UTF8.GetString(bytes);
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -358,8 +356,7 @@ public sealed class MarkdownPostParser : IPostParser
 
     private DateTimeOffset? DateFromFileName(string path)
     {
-        string name = SlugSourceName(path, out bool fromFolder);
-        _ = fromFolder;
+        string name = SlugSourceName(path);
         if (PostDates.TryParseFileName(name, out int year, out int month, out int day, out _)
             && PostDates.TryPlaceInZone(new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified), _timeZone, out DateTimeOffset value))
         {
@@ -370,17 +367,15 @@ public sealed class MarkdownPostParser : IPostParser
     }
 
     /// <summary>The file name without its extension, or the folder name for Hugo page bundles (<c>slug/index.md</c>).</summary>
-    private static string SlugSourceName(string path, out bool fromFolder)
+    private static string SlugSourceName(string path)
     {
         string normalized = path.Replace('\\', '/');
         string name = Path.GetFileNameWithoutExtension(normalized);
-        fromFolder = false;
         if (name is "index" or "_index")
         {
             string? folder = Path.GetFileName(Path.GetDirectoryName(normalized));
             if (!string.IsNullOrEmpty(folder))
             {
-                fromFolder = true;
                 return folder;
             }
         }
@@ -390,7 +385,7 @@ public sealed class MarkdownPostParser : IPostParser
 
     private static string SlugSourceFromPath(string path)
     {
-        string name = SlugSourceName(path, out _);
+        string name = SlugSourceName(path);
         return PostDates.TryParseFileName(name, out _, out _, out _, out int rest) ? name[rest..] : name;
     }
 

@@ -89,6 +89,9 @@ public sealed record Post
     /// </summary>
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = EmptyExtra;
 
+    /// <summary>When the post last changed as far as readers are concerned: <see cref="Updated"/> when it is later than <see cref="Date"/>, else <see cref="Date"/>.</summary>
+    public DateTimeOffset LastChanged => Updated is { } updated && updated > Date ? updated : Date;
+
     /// <summary>When the post's file last changed.</summary>
     public DateTimeOffset LastModified { get; init; }
 

@@ -95,8 +95,6 @@ internal sealed class TextVectors
 
     public int TermsPerText { get; }
 
-    public int VocabularySize => _idf.Length;
-
     public static TextVectors Build(IReadOnlyList<(string Title, string Text)> texts, int termsPerText)
     {
         // One vocabulary shared by all threads: a token's string is allocated once for the whole set.

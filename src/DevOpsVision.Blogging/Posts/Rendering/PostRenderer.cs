@@ -52,8 +52,6 @@ internal sealed class PostRenderer
         _state = new ThreadLocal<RenderState>(() => new RenderState(this));
     }
 
-    public bool TrustsContent => _sanitizer is null;
-
     /// <summary>Forgets remembered sanitizer results (benchmarks measure a first parse).</summary>
     internal void ClearCaches() => _sanitizer?.Clear();
 
