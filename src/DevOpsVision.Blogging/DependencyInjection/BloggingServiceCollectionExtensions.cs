@@ -2,6 +2,7 @@ using DevOpsVision.Blogging.Content;
 using DevOpsVision.Blogging.Feeds;
 using DevOpsVision.Blogging.Posts;
 using DevOpsVision.Blogging.Posts.Shortcodes;
+using DevOpsVision.Blogging.Quotes;
 using DevOpsVision.Blogging.Taxonomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,9 @@ public static class BloggingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPostParser>(static provider => new MarkdownPostParser(
             provider.GetRequiredService<IOptions<BlogOptions>>().Value,
-            provider.GetServices<IShortcodeHandler>()));
+            provider.GetServices<IShortcodeHandler>(),
+            provider.GetRequiredService<IQuoteExtractor>()));
+        services.TryAddSingleton<IQuoteExtractor, QuoteExtractor>();
         services.TryAddSingleton<IBlog>(static provider => new Blog(
             provider.GetRequiredService<IOptions<BlogOptions>>().Value,
             provider.GetRequiredService<IPostParser>(),

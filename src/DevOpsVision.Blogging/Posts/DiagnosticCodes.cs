@@ -73,4 +73,7 @@ public static class DiagnosticCodes
 
     /// <summary>Rendering failed unexpectedly.</summary>
     public const string RenderFailed = "DV0302";
+
+    /// <summary>Warning: the post's quotations could not be read; the post loads without them.</summary>
+    public const string QuoteExtractionFailed = "DV0501";
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using DevOpsVision.Blogging.Posts.Rendering;
+using DevOpsVision.Blogging.Quotes;
 using DevOpsVision.Blogging.Posts.Shortcodes;
 using DevOpsVision.Blogging.Text;
 using Markdig;
@@ -25,6 +26,7 @@ public sealed class MarkdownPostParser : IPostParser
     private readonly MarkdownPipeline _pipeline;
     private readonly PostRenderer _renderer;
     private readonly ShortcodeExpander _shortcodes;
+    private readonly IQuoteExtractor _quotes;
 
     /// <summary>Creates a parser without dependency injection, with the built-in shortcode handlers.</summary>
     /// <param name="options">The blog's options.</param>
@@ -41,8 +43,20 @@ public sealed class MarkdownPostParser : IPostParser
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException">The options name a time zone that does not exist.</exception>
     public MarkdownPostParser(BlogOptions options, IEnumerable<IShortcodeHandler>? shortcodes)
+        : this(options, shortcodes, null)
+    {
+    }
+
+    /// <summary>Creates a parser without dependency injection.</summary>
+    /// <param name="options">The blog's options.</param>
+    /// <param name="shortcodes">Shortcode handlers added to (and overriding by name) the built-in ones; <see langword="null"/> for the built-ins only.</param>
+    /// <param name="quoteExtractor">Finds each post's quotations on its syntax tree; <see langword="null"/> for the built-in extractor with <see cref="BlogOptions.Quotes"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The options name a time zone that does not exist.</exception>
+    public MarkdownPostParser(BlogOptions options, IEnumerable<IShortcodeHandler>? shortcodes, IQuoteExtractor? quoteExtractor)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _quotes = quoteExtractor ?? new QuoteExtractor(options.Quotes);
         _options = options;
         _timeZone = BlogTimeZone.Resolve(options.TimeZone);
         _pipeline = BuildPipeline(options);
@@ -208,6 +222,7 @@ public sealed class MarkdownPostParser : IPostParser
             authors = [new PostAuthor(_options.DefaultAuthor)];
         }
 
+        IReadOnlyList<Quote> quotes = FindQuotes(document, path, slug, title, fields, authors, diagnostics);
         int words = WordCounter.Count(body.PlainText);
         return new Post
         {
@@ -237,9 +252,34 @@ public sealed class MarkdownPostParser : IPostParser
             Images = body.Images,
             HasRawHtml = body.HasRawHtml,
             Extra = fields.Extra,
+            Quotes = quotes,
             LastModified = file.LastModified,
             ContentHash = file.ContentHash,
         };
+    }
+
+    private IReadOnlyList<Quote> FindQuotes(MarkdownDocument document, string path, string slug, string title, FrontMatterFields fields,
+        IReadOnlyList<PostAuthor> authors, List<PostDiagnostic> diagnostics)
+    {
+        if (!_options.Quotes.Enabled)
+        {
+            return [];
+        }
+
+        IReadOnlyDictionary<string, object?> extra = fields.Extra;
+        string? language = (extra.TryGetValue("lang", out object? lang) ? lang : extra.TryGetValue("language", out object? language2) ? language2 : null) as string;
+        var context = new QuoteContext(path, slug, title) { Language = language, Authors = authors, Extra = extra };
+        try
+        {
+            return _quotes.Extract(document, context);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Quotes are an extra: a failure to find them must not cost the post.
+            diagnostics.Add(new PostDiagnostic(path, 0, 0, DiagnosticSeverity.Warning, DiagnosticCodes.QuoteExtractionFailed,
+                $"Quotations could not be read from the post: {exception.Message}"));
+            return [];
+        }
     }
 
     /// <summary>

@@ -89,6 +89,9 @@ public sealed record Post
     /// </summary>
     public IReadOnlyDictionary<string, object?> Extra { get; init; } = EmptyExtra;
 
+    /// <summary>The quotations in the post, with who or what they are from, in reading order (see <see cref="Quotes.IQuoteExtractor"/>).</summary>
+    public IReadOnlyList<Quotes.Quote> Quotes { get; init; } = [];
+
     /// <summary>When the post last changed as far as readers are concerned: <see cref="Updated"/> when it is later than <see cref="Date"/>, else <see cref="Date"/>.</summary>
     public DateTimeOffset LastChanged => Updated is { } updated && updated > Date ? updated : Date;
 

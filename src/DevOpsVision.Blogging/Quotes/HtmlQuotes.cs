@@ -1,0 +1,272 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace DevOpsVision.Blogging.Quotes;
+
+/// <summary>A quotation found in raw HTML.</summary>
+internal sealed record HtmlQuote(QuoteKind Kind, IReadOnlyList<string> Paragraphs, Attribution Attribution, bool Explicit);
+
+/// <summary>
+/// Reads quotations out of raw HTML blocks with a real HTML parser (AngleSharp, which the sanitizer already
+/// uses): <c>&lt;blockquote cite&gt;</c>, figures and their captions, Quotebacks, tweets, pull quotes and <c>&lt;q&gt;</c>.
+/// </summary>
+internal static partial class HtmlQuotes
+{
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    [GeneratedRegex(@"\b(?<name>[\w-]+)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>]+))")]
+    private static partial Regex AttributePattern();
+
+    /// <summary>An attribute's value in one tag (<c>&lt;q cite="..."&gt;</c>).</summary>
+    public static string? Attribute(string tag, string name)
+    {
+        foreach (Match match in AttributePattern().Matches(tag))
+        {
+            if (match.Groups["name"].Value.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return System.Net.WebUtility.HtmlDecode(match.Groups["v"].Value);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the HTML may hold a quotation; most raw HTML (divs, images, comments) does not, and skips the parser.</summary>
+    public static bool MayHoldQuotes(string html) =>
+        html.Contains("<blockquote", StringComparison.OrdinalIgnoreCase)
+        || html.Contains("<q", StringComparison.OrdinalIgnoreCase)
+        || html.Contains("pullquote", StringComparison.OrdinalIgnoreCase);
+
+    public static void Extract(string html, List<HtmlQuote> quotes)
+    {
+        t_parser ??= new HtmlParser();
+        IDocument document = t_parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        IElement? body = document.Body;
+        if (body is null)
+        {
+            return;
+        }
+
+        foreach (IElement element in body.QuerySelectorAll("blockquote, aside, q"))
+        {
+            switch (element.LocalName)
+            {
+                case "blockquote" when element.ParentElement?.Closest("blockquote") is null:
+                    ReadBlockquote(element, quotes);
+                    break;
+                case "aside" when HasClass(element, "pullquote") || HasClass(element, "pull-quote"):
+                    ReadPullQuote(element, quotes);
+                    break;
+                case "q" when element.Closest("blockquote") is null && element.Closest("pre, code") is null:
+                    var attribution = new Attribution { Url = element.GetAttribute("cite") };
+                    string text = Normalize(element.TextContent);
+                    if (text.Length > 0)
+                    {
+                        quotes.Add(new HtmlQuote(QuoteKind.HtmlQ, [text], attribution, attribution.Url is not null));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void ReadBlockquote(IElement blockquote, List<HtmlQuote> quotes)
+    {
+        var attribution = new Attribution { Url = blockquote.GetAttribute("cite") };
+        QuoteKind kind = QuoteKind.HtmlBlockquote;
+        bool explicitSource = attribution.Url is not null;
+        IElement? figure = blockquote.ParentElement?.Closest("figure");
+        if (HasClass(blockquote, "twitter-tweet") || HasClass(blockquote, "mastodon-embed") || HasClass(blockquote, "bluesky-embed"))
+        {
+            kind = QuoteKind.Embed;
+        }
+        else if (HasClass(blockquote, "quoteback"))
+        {
+            kind = QuoteKind.Embed;
+            Attributions.AddPeople(blockquote.GetAttribute("data-author") ?? string.Empty, attribution);
+            attribution.Work = blockquote.GetAttribute("data-title");
+            explicitSource = true;
+        }
+        else if (HasClass(blockquote, "pullquote") || (figure is not null && (HasClass(figure, "wp-block-pullquote") || HasClass(figure, "pullquote"))))
+        {
+            kind = QuoteKind.PullQuote;
+        }
+        else if (figure is not null)
+        {
+            kind = QuoteKind.Figure;
+        }
+
+        var paragraphs = new List<string>();
+        string? tail = null;
+        IElement? titleElement = null;
+        foreach (INode node in blockquote.ChildNodes)
+        {
+            if (node is IElement child)
+            {
+                switch (child.LocalName)
+                {
+                    case "footer" or "cite" or "figcaption":
+                        tail = Normalize(child.TextContent);
+                        titleElement = child.QuerySelector("cite, em, i") ?? (child.LocalName == "cite" && kind != QuoteKind.PullQuote ? null : null);
+                        continue;
+                    case "pre" or "code" or "script" or "style":
+                        continue;
+                    case "p" when paragraphs.Count > 0 && kind == QuoteKind.Embed && child.NextElementSibling is null && StartsWithDash(child.TextContent):
+                        tail = Normalize(child.TextContent);
+                        continue;
+                }
+
+                string text = Normalize(child.TextContent);
+                if (text.Length > 0)
+                {
+                    paragraphs.Add(text);
+                }
+            }
+            else if (node.NodeType == NodeType.Text)
+            {
+                string text = Normalize(node.TextContent);
+                if (text.Length > 0)
+                {
+                    if (kind == QuoteKind.Embed && StartsWithDash(text))
+                    {
+                        tail = text;
+                    }
+                    else
+                    {
+                        paragraphs.Add(text);
+                    }
+                }
+            }
+        }
+
+        if (figure is not null && figure.QuerySelector("figcaption") is { } caption && tail is null)
+        {
+            tail = Normalize(caption.TextContent);
+            titleElement = caption.QuerySelector("cite, em, i");
+        }
+
+        if (tail is null && paragraphs.Count > 1 && Attributions.IsTail(paragraphs[^1], out _))
+        {
+            tail = paragraphs[^1];
+            paragraphs.RemoveAt(paragraphs.Count - 1);
+        }
+
+        if (tail is not null)
+        {
+            string stripped = StripDash(tail);
+            Attribution parsed = Attributions.ParsePlain(stripped);
+            if (titleElement is not null)
+            {
+                string title = Attributions.CleanTitle(titleElement.TextContent);
+                if (title.Length > 0)
+                {
+                    parsed = Attributions.ParsePlain(stripped);
+                    parsed.Work = title;
+                    parsed.People.Clear();
+                    int at = stripped.IndexOf(title, StringComparison.Ordinal);
+                    Attributions.AddPeople(at > 0 ? stripped[..at].TrimEnd(' ', ',', '“', '"') : string.Empty, parsed);
+                }
+            }
+
+            if (kind == QuoteKind.Embed && parsed.People.Count == 0)
+            {
+                // A tweet: "— Jane Roe (@jane) June 1, 2024".
+                string name = stripped.Split('(')[0].Trim();
+                Attributions.AddPeople(name, parsed);
+            }
+
+            parsed.Url = attribution.Url ?? parsed.Url;
+            parsed.Work ??= attribution.Work;
+            if (parsed.People.Count == 0)
+            {
+                parsed.People.AddRange(attribution.People);
+            }
+
+            attribution = parsed;
+            explicitSource = true;
+        }
+
+        if (paragraphs.Count > 0)
+        {
+            quotes.Add(new HtmlQuote(kind, paragraphs, attribution, explicitSource));
+        }
+    }
+
+    private static void ReadPullQuote(IElement aside, List<HtmlQuote> quotes)
+    {
+        var attribution = new Attribution();
+        bool explicitSource = false;
+        if (aside.QuerySelector("cite") is { } cite)
+        {
+            attribution = Attributions.ParsePlain(StripDash(Normalize(cite.TextContent)));
+            explicitSource = true;
+        }
+
+        var paragraphs = new List<string>();
+        foreach (IElement child in aside.Children)
+        {
+            if (child.LocalName is "cite" or "footer")
+            {
+                continue;
+            }
+
+            string text = Normalize(child.TextContent);
+            if (text.Length > 0)
+            {
+                paragraphs.Add(text);
+            }
+        }
+
+        if (paragraphs.Count == 0)
+        {
+            string text = Normalize(aside.TextContent);
+            if (text.Length > 0)
+            {
+                paragraphs.Add(text);
+            }
+        }
+
+        if (paragraphs.Count > 0)
+        {
+            quotes.Add(new HtmlQuote(QuoteKind.PullQuote, paragraphs, attribution, explicitSource));
+        }
+    }
+
+    private static bool HasClass(IElement element, string name) => element.ClassList.Contains(name);
+
+    private static bool StartsWithDash(string text)
+    {
+        ReadOnlySpan<char> trimmed = text.AsSpan().TrimStart();
+        return trimmed.Length > 0 && trimmed[0] is '—' or '―' or '–' or '-' or '~';
+    }
+
+    private static string StripDash(string text) => text.TrimStart().TrimStart('—', '―', '–', '-', '~', ' ').Trim();
+
+    /// <summary>Collapses white space (including no-break spaces) to single spaces.</summary>
+    public static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        bool space = false;
+        foreach (char c in text)
+        {
+            if (char.IsWhiteSpace(c) || c is '\u00A0' or '\u202F')
+            {
+                space = builder.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+}
