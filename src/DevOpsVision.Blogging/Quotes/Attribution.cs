@@ -55,6 +55,8 @@ internal static partial class Attributions
     {
         "The", "This", "That", "These", "Those", "It", "We", "I", "You", "They", "A", "An", "In", "On", "At", "If", "When", "And", "But",
         "Or", "So", "As", "My", "Our", "Your", "Its", "Their", "Here", "There", "What", "Why", "How", "Yes", "No", "Thanks", "Thank",
+        "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "Anyone", "Anybody", "People", "Then", "Later", "Also", "Source", "From",
+        "Via", "By", "Credit", "According",
     };
 
     [GeneratedRegex(@"\((?<year>(?:1[5-9]|20)\d\d)\)")]
@@ -81,7 +83,7 @@ internal static partial class Attributions
     [GeneratedRegex(@"\b(?:above\s+quote|quote\s+above|above\s+quotation|quotation\s+above|the\s+above\s+(?:is|was|quote|words)|these\s+words|those\s+words)\b", RegexOptions.IgnoreCase)]
     public static partial Regex BackReferencePattern();
 
-    [GeneratedRegex(@"\b(?:from|in|by|of)\s+(?<src>the\s+(?<noun>report|book|survey|study|paper|article|talk|keynote|interview|post|essay|speech|guide|podcast)\b|[*_“""]?(?<named>[\p{Lu}\d][^.,;:!?]{1,80}?)[*_”""]?(?=[.,;:!?]|\s+(?:and|but|which|that)\b|$))")]
+    [GeneratedRegex(@"\b(?:from|in|by|of)\s+(?<src>the\s+(?<noun>report|book|survey|study|paper|article|talk|keynote|interview|post|essay|speech|guide|podcast)\b|(?:the\s+)?[*_“""]?(?<named>[\p{Lu}\d][^.,;:!?]{1,80}?)[*_”""]?(?=[.,;:!?]|\s+(?:and|but|which|that)\b|$))")]
     private static partial Regex SourcePhrasePattern();
 
     [GeneratedRegex(@"\b(?<noun>(?i:report|book|survey|study|paper|whitepaper|guide))\s+(?:from|by)\s+(?<org>[\p{Lu}][\p{L}\d&.\-]*(?:,?\s+(?:[\p{Lu}][\p{L}\d&.\-]*|Inc\.?))*)")]
@@ -170,6 +172,25 @@ internal static partial class Attributions
         TextRange? title = text.EmphasisWithin(start, end);
         TextRange? link = text.LinkWithin(start, end);
         string body = raw;
+        string label = text.Text[..start].TrimEnd();
+        int lineStart = label.LastIndexOf('\n') + 1;
+        label = label[lineStart..].Trim();
+        if (title is null && link is null && !body.Contains(',', StringComparison.Ordinal)
+            && label is "Source:" or "Source" or "From" or "Via" or "via")
+        {
+            // "Source: Observability Engineering": a source label names a work or an organisation, not a speaker.
+            if (IsOrganization(body))
+            {
+                result.Organization = body.TrimEnd('.');
+            }
+            else
+            {
+                result.Work = CleanTitle(body);
+            }
+
+            return result;
+        }
+
         if (title is { } emphasised)
         {
             result.Work = CleanTitle(text.Text[emphasised.Start..emphasised.End]);
@@ -254,6 +275,10 @@ internal static partial class Attributions
                 else if (after.Length > 0 && IsOrganization(after))
                 {
                     result.Organization = after;
+                }
+                else if (after.Length > 0)
+                {
+                    AddPeople(after, result);
                 }
 
                 return;
@@ -359,7 +384,8 @@ internal static partial class Attributions
 
         foreach (string part in parts)
         {
-            if (!LooksLikeName(part))
+            // A one-word part ("LKML", "GSA") is more often a work or an organisation than a person.
+            if (!LooksLikeName(part) || !part.Trim().Contains(' ', StringComparison.Ordinal))
             {
                 return false;
             }
@@ -382,7 +408,7 @@ internal static partial class Attributions
 
         foreach (string part in SplitPeople(text))
         {
-            string name = part.Trim().Trim('*', '_', '“', '”', '"');
+            string name = StripLeadingNonNames(part.Trim().Trim('*', '_', '“', '”', '"'));
             if (name.Length > 0 && !result.People.Contains(name, StringComparer.Ordinal) && (LooksLikeName(name) || IsHandle(name)))
             {
                 result.People.Add(name);
@@ -391,6 +417,29 @@ internal static partial class Attributions
             {
                 result.Organization = name;
             }
+        }
+    }
+
+    /// <summary>"As Mei Chen", "Our CTO Helen Park": the words before a name that are not part of it.</summary>
+    private static string StripLeadingNonNames(string text)
+    {
+        while (true)
+        {
+            int space = text.IndexOf(' ', StringComparison.Ordinal);
+            if (space < 0)
+            {
+                return text;
+            }
+
+            string first = text[..space];
+            bool acronym = first.Length >= 2 && first.All(char.IsUpper);
+            bool sentenceEnd = first.Length > 2 && first[^1] == '.';
+            if (!sentenceEnd && !NotNames.Contains(first) && !RoleWords.Contains(first) && !acronym && !(first.Length > 0 && char.IsLower(first[0])))
+            {
+                return text;
+            }
+
+            text = text[(space + 1)..].TrimStart();
         }
     }
 

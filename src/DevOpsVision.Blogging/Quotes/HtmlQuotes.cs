@@ -104,6 +104,12 @@ internal static partial class HtmlQuotes
         IElement? titleElement = null;
         foreach (INode node in blockquote.ChildNodes)
         {
+            if (tail is not null && kind == QuoteKind.Embed)
+            {
+                // After a tweet's "— Name (@handle)" comes only its date link.
+                continue;
+            }
+
             if (node is IElement child)
             {
                 switch (child.LocalName)

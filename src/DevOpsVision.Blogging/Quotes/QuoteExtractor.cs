@@ -72,6 +72,15 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
     [GeneratedRegex(@"(?<key>[\w-]+)\s*[=:]\s*(?:""(?<v>[^""]*)""|“(?<v>[^”]*)”|'(?<v>[^']*)'|(?<v>[^\s""]+))")]
     private static partial Regex ShortcodeParameter();
 
+    [GeneratedRegex(@"\bfor\s+(?:more\s+)?(?:info|information|details|background)\b[^.]{0,40}?\bsee\b|^\s*this\s+(?:question|section|answer)\s+(?:is\s+)?(?:refers|referring)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EditorialNote();
+
+    [GeneratedRegex(@"^(?<label>[^“”""«»„:\n]{1,60}):\s*(?=[“""«„])")]
+    private static partial Regex QuoteLabel();
+
+    [GeneratedRegex(@"\b(?:published|titled|entitled|called|named|dubbed|wrote\s+(?:the|a|an)\s+(?:book|paper|article|post|essay))\s*[:,]?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TitleCue();
+
     private enum ItemKind
     {
         Paragraph,
@@ -114,6 +123,8 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         public QuoteKind Kind { get; set; } = QuoteKind.Blockquote;
 
         public bool Nested { get; init; }
+
+        public bool HasCode { get; set; }
     }
 
     /// <summary>One post's extraction: the flattened blocks, the section state and the quotes found so far.</summary>
@@ -138,6 +149,9 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         private int _lastListed = -1;
         private int _lastListedDepth;
         private string? _lastPerson;
+        private int _lastInlineItem = -1;
+        private int _lastInlineEnd;
+        private string? _lastInlineSpeaker;
 
         public IReadOnlyList<Quote> Run(MarkdownDocument document)
         {
@@ -367,6 +381,9 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                         break;
                     case ThematicBreakBlock:
                         group.Parts.Add(null);
+                        break;
+                    case CodeBlock:
+                        group.HasCode = true;
                         break;
                     case HtmlBlock html:
                         string text = HtmlQuotes.Normalize(StripTags(html.Lines.ToString()));
@@ -601,6 +618,13 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 return false;
             }
 
+            if (_lastListed >= 0 && _lastListedDepth > 0 && item.ListDepth == 0)
+            {
+                // The list was the quotes; a paragraph after it is the author again.
+                CloseSection();
+                return false;
+            }
+
             if (WordCount(text) > _options.MaxListedWords || item.Text.Code.Length > 0)
             {
                 CloseSection();
@@ -636,7 +660,8 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 }
             }
 
-            if (first is null || AsideOpening().IsMatch(first.Text))
+            // Instructions with code ("Run this before you push:") are not a quotation.
+            if (first is null || group.HasCode || AsideOpening().IsMatch(first.Text))
             {
                 return;
             }
@@ -763,9 +788,50 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 return;
             }
 
+            if (tail is null && EditorialNote().IsMatch(string.Join(" ", texts)))
+            {
+                // An editor's aside ("For more info, see …") set as a blockquote quotes nobody.
+                return;
+            }
+
+            if (tail is null && texts.Count > 1 && EachWhollyQuoted(texts))
+            {
+                // Several quotations, each in its own marks, gathered in one blockquote: one quote each.
+                foreach (string text in texts)
+                {
+                    AddQuote(group.Kind, [StripWrappingMarks(text)], item, 0.9, false, LeadIn(index), (_inSection ? _sectionEvidence : null, _sectionRule));
+                }
+
+                return;
+            }
+
+            (Attribution?, AttributionRule) reportedIn = (null, AttributionRule.None);
             if (texts.Count == 1)
             {
-                texts[0] = StripWrappingMarks(texts[0]);
+                string text = texts[0];
+                Match label = QuoteLabel().Match(text);
+                if (label.Success && Attributions.CountWords(label.Groups["label"].Value) <= 6)
+                {
+                    // "18F recommendation: “…”": a label, then the quotation.
+                    text = text[label.Length..];
+                    tail ??= new Attribution { Raw = label.Groups["label"].Value.Trim() };
+                }
+
+                if (text.Length > 0 && QuoteMarks.IsMark(text[0]))
+                {
+                    // "“…,” Tim noted, praising the release notes.": the quotation, then who said it.
+                    QuoteMarks.Find(text, _reading, _singles, false, _spans);
+                    if (_spans.Count > 0 && _spans[0].Open == 0 && !_spans[0].Unclosed && _spans[0].Close < text.Length - 2
+                        && _patterns.SpeakerAfter(text, _spans[0].Close + 1) is { } speaker)
+                    {
+                        var reported = new Attribution();
+                        AddSpeaker(reported, speaker);
+                        reportedIn = (reported, AttributionRule.ReportingPattern);
+                        text = Clean(text[1.._spans[0].Close]);
+                    }
+                }
+
+                texts[0] = StripWrappingMarks(text);
             }
             else
             {
@@ -800,13 +866,44 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             double confidence = tail is null ? 0.9 : 0.95;
             (Attribution?, AttributionRule) explicitEvidence = tail is null || tail.IsEmpty ? (null, AttributionRule.None) : (tail, AttributionRule.Explicit);
             (Attribution?, AttributionRule) leadIn = LeadIn(index);
+            if (leadIn.Item1 is null && PreviousItem(index) is { Kind: ItemKind.Paragraph } previousParagraph
+                && _patterns.SpeakerIn(previousParagraph.Text.Text) is { } contextSpeaker)
+            {
+                // "Tim Campbell, engineer at X, shared that …" right before the blockquote: the speaker it introduces.
+                var context = new Attribution();
+                AddSpeaker(context, contextSpeaker);
+                if (context.People.Count > 0)
+                {
+                    leadIn = (context, AttributionRule.LeadIn);
+                }
+            }
+
             (Attribution?, AttributionRule) backReference = NextItem(index) is { Kind: ItemKind.Paragraph } after && Attributions.BackReferencePattern().IsMatch(after.Text.Text)
                 ? (BackReference(after.Text.Text), AttributionRule.BackReference)
                 : (null, AttributionRule.None);
             (Attribution?, AttributionRule) section = _inSection ? (_sectionEvidence, _sectionRule) : (null, AttributionRule.None);
             bool aboutPost = _inSection || (leadIn.Item1 is not null && ReferenceEquals(leadIn.Item1, _subject)) || (backReference.Item1 is not null && ReferenceEquals(backReference.Item1, _subject));
             (Attribution?, AttributionRule) post = aboutPost ? (Subject(), AttributionRule.PostContext) : (null, AttributionRule.None);
-            AddQuote(kind, texts, item, confidence, false, explicitEvidence, leadIn, backReference, section, post);
+            AddQuote(kind, texts, item, confidence, false, explicitEvidence, reportedIn, leadIn, backReference, section, post);
+        }
+
+        private bool EachWhollyQuoted(List<string> texts)
+        {
+            foreach (string text in texts)
+            {
+                if (text.Length < 2 || !QuoteMarks.IsMark(text[0]))
+                {
+                    return false;
+                }
+
+                QuoteMarks.Find(text, _reading, _singles, false, _spans);
+                if (_spans.Count != 1 || _spans[0].Open != 0 || _spans[0].Unclosed || _spans[0].Close < text.TrimEnd().Length - 2)
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool NameLineAfterQuotation(string text, int newline)
@@ -839,6 +936,13 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             if (!text.EndsWith(':'))
             {
                 return (null, AttributionRule.None);
+            }
+
+            // Only the sentence that ends in the colon leads in to the quote.
+            int sentence = Math.Max(text.LastIndexOf(". ", StringComparison.Ordinal), Math.Max(text.LastIndexOf("? ", StringComparison.Ordinal), text.LastIndexOf("! ", StringComparison.Ordinal)));
+            if (sentence > 0)
+            {
+                text = text[(sentence + 2)..];
             }
 
             var evidence = new Attribution { Raw = text };
@@ -996,10 +1100,13 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                     plain = plain.Remove(url, evidence.Url.Length).Trim();
                 }
 
-                Attribution parsed = Attributions.ParsePlain(plain);
-                evidence.People.AddRange(parsed.People);
-                evidence.Work = parsed.Work;
-                evidence.Organization = parsed.Organization;
+                // Octopress order: the author, then the source.
+                int comma = plain.IndexOf(',', StringComparison.Ordinal);
+                Attributions.AddPeople(comma < 0 ? plain : plain[..comma], evidence);
+                if (comma > 0)
+                {
+                    evidence.Work = Attributions.CleanTitle(plain[(comma + 1)..]);
+                }
             }
 
             var paragraphs = new List<string>();
@@ -1083,7 +1190,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             }
 
             string content = text[span.ContentStart..span.ContentEnd];
-            if (LooksTechnical(content))
+            if (LooksTechnical(content) || InsideTemplateTag(text, span.Open) || TitleCue().IsMatch(text.AsSpan(0, span.Open)))
             {
                 return;
             }
@@ -1128,7 +1235,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             string before = text[..span.Open].Trim();
             string after = span.Close < text.Length ? text[(span.Close + 1)..].Trim() : string.Empty;
             bool afterIsTail = after.Length == 0 || Attributions.IsTail(after, out _);
-            bool whole = before.Length == 0 && afterIsTail && paragraphs.Count == 1 && !unclosed;
+            bool whole = before.Length == 0 && (afterIsTail || unclosed);
             if (text.Length - Math.Min(span.Close + 1, text.Length) > 0 && after.Length > 0 && !afterIsTail)
             {
                 whole = false;
@@ -1140,6 +1247,16 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             }
 
             string? speaker = _patterns.SpeakerAfter(text, Math.Min(span.Close + 1, text.Length)) ?? _patterns.SpeakerBefore(text, span.Open);
+            if (speaker is null && _lastInlineItem == index && _lastInlineSpeaker is not null && span.Open - _lastInlineEnd <= ReportingPatterns.Window
+                && !text.AsSpan(_lastInlineEnd, span.Open - _lastInlineEnd).Contains(';'))
+            {
+                // "“…,” Gustafson said. “The reality is a lot more messy.”": the same speaker goes on.
+                speaker = _lastInlineSpeaker;
+            }
+
+            _lastInlineItem = index;
+            _lastInlineEnd = Math.Min(span.Close + 1, text.Length);
+            _lastInlineSpeaker = speaker;
             QuoteKind kind;
             double confidence;
             if (whole)
@@ -1151,6 +1268,10 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
 
                 kind = QuoteKind.WholeParagraph;
                 confidence = 0.8;
+                if (unclosed && paragraphs.Count == 1 && !_options.ExtractUnclosed)
+                {
+                    return;
+                }
             }
             else
             {
@@ -1217,6 +1338,19 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             (Attribution?, AttributionRule) reporting = evidence.IsEmpty && evidence.Raw is null ? (null, AttributionRule.None) : (evidence, AttributionRule.ReportingPattern);
             (Attribution?, AttributionRule) leadIn = before.Length == 0 ? LeadIn(index) : (null, AttributionRule.None);
             AddQuote(kind, paragraphs, item, confidence, unclosed, explicitEvidence, reporting, leadIn);
+        }
+
+        /// <summary>Inside a template tag left as text (<c>{% image "a.png" "Alt text" %}</c>): parameters, not quotations.</summary>
+        private static bool InsideTemplateTag(string text, int index)
+        {
+            int open = Math.Max(text.LastIndexOf("{%", index, StringComparison.Ordinal), text.LastIndexOf("{{", index, StringComparison.Ordinal));
+            if (open < 0)
+            {
+                return false;
+            }
+
+            int close = text.IndexOfAny(['}'], open);
+            return close < 0 || close > index;
         }
 
         private static bool InsideLinkText(InlineText inline, MarkSpan span)
@@ -1360,13 +1494,14 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 }
             }
 
-            if (cleaned.Count == 0 || cleaned.Count > _options.MaxParagraphs)
+            bool running = kind is QuoteKind.InlineQuotation or QuoteKind.WholeParagraph or QuoteKind.Fragment or QuoteKind.ListedUnderHeading;
+            if (cleaned.Count == 0 || (running && cleaned.Count > _options.MaxParagraphs))
             {
                 return;
             }
 
             string joined = string.Join("\n\n", cleaned);
-            if (joined.Length > _options.MaxCharacters)
+            if (running && joined.Length > _options.MaxCharacters)
             {
                 return;
             }

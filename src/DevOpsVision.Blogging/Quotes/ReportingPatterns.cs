@@ -12,11 +12,12 @@ internal sealed class ReportingPatterns
 {
     public const int Window = 160;
 
-    private const string Speaker = @"(?<s>(?:[\p{Lu}][\p{L}'’\-]*\.?|[\p{Lu}]\.)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la)\s+)?(?:[\p{Lu}][\p{L}'’\-]*\.?|[\p{Lu}]\.)){0,3}|(?i:he|she|they|we|I|it)|(?i:the\s+(?:author|authors|report|book|study|survey|paper)))";
+    private const string Speaker = @"\b(?<s>(?:[\p{Lu}][\p{L}'’\-]*\.?|[\p{Lu}]\.)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la)\s+)?(?:[\p{Lu}][\p{L}'’\-]*\.?|[\p{Lu}]\.)){0,3}|(?i:he|she|they|we|I|it)|(?i:the\s+(?:author|authors|report|book|study|survey|paper)))";
 
     private readonly Regex _after;
     private readonly Regex _before;
     private readonly Regex _anyVerb;
+    private readonly Regex _anywhere;
 
     public ReportingPatterns(IEnumerable<string> verbs)
     {
@@ -25,8 +26,11 @@ internal sealed class ReportingPatterns
             @"^\s*[,;]?\s*(?:[—–-]\s*)?(?:(?<v>" + forms + @")\s+" + Speaker + @"|" + Speaker + @"\s+(?:(?:has|had|once|then|later)\s+)?(?<v>" + forms + @")|(?i:according\s+to)\s+" + Speaker + @")\b",
             RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
         _before = new Regex(
-            @"(?:" + Speaker + @"\s+(?:(?:has|had|once|then|later|also)\s+)?(?<v>" + forms + @")(?:\s+(?:me|us|them|him|her|it))?(?:\s+(?:to|in|at|on)\s+[^,:.]{1,60})?|(?i:according\s+to)\s+" + Speaker + @"|(?i:as)\s+" + Speaker + @"\s+(?<v>" + forms + @"))\s*[,:]?\s*$",
+            @"(?:" + Speaker + @"\s+(?:(?:has|had|once|then|later|also|might|may|would|could|will|must)\s+(?:have\s+)?)?(?<v>" + forms + @")(?:\s+(?:me|us|them|him|her|it|this|that))?(?:\s+\w+ly)?(?:\s+as)?(?:\s+(?:to|in|at|on)\s+[^,:.]{1,60})?|(?i:according\s+to)\s+" + Speaker + @"|(?i:in\s+the\s+words\s+of)\s+" + Speaker + @"(?:\s+[^,:]{1,60})?|(?i:as)\s+" + Speaker + @"\s+(?:(?:has|had|once)\s+)?(?<v>" + forms + @")(?:\s+\w+ly)?)\s*[,:]?\s*$",
             RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft, TimeSpan.FromSeconds(1));
+        _anywhere = new Regex(
+            Speaker + @"(?:,[^,.;:]{1,80},)?\s+(?:(?:has|had|once|also)\s+)?(?<v>" + forms + @")\b",
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
         _anyVerb = new Regex(@"\b(?:" + forms + @"|(?i:according\s+to))\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
     }
 
@@ -54,6 +58,23 @@ internal sealed class ReportingPatterns
 
         Match match = _before.Match(text.Substring(start, to - start));
         return match.Success ? match.Groups["s"].Value : null;
+    }
+
+    /// <summary>The last speaker a paragraph names with a reporting verb ("Tim Campbell, engineer at X, shared that …").</summary>
+    public string? SpeakerIn(string text)
+    {
+        if (text.Length > 4 * Window)
+        {
+            text = text[^(4 * Window)..];
+        }
+
+        string? speaker = null;
+        foreach (Match match in _anywhere.Matches(text))
+        {
+            speaker = match.Groups["s"].Value;
+        }
+
+        return speaker;
     }
 
     /// <summary>Whether a reporting verb appears in the text near a quotation (same or next sentence).</summary>
