@@ -56,7 +56,7 @@ internal static partial class Attributions
         "The", "This", "That", "These", "Those", "It", "We", "I", "You", "They", "A", "An", "In", "On", "At", "If", "When", "And", "But",
         "Or", "So", "As", "My", "Our", "Your", "Its", "Their", "Here", "There", "What", "Why", "How", "Yes", "No", "Thanks", "Thank",
         "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "Anyone", "Anybody", "People", "Then", "Later", "Also", "Source", "From",
-        "Via", "By", "Credit", "According",
+        "Via", "By", "Credit", "According", "He", "She", "His", "Her", "Him", "Them", "Me", "Us",
     };
 
     [GeneratedRegex(@"\((?<year>(?:1[5-9]|20)\d\d)\)")]
@@ -111,6 +111,12 @@ internal static partial class Attributions
     public static bool IsTail(ReadOnlySpan<char> line, out int bodyStart)
     {
         bodyStart = 0;
+        if (line.Length > 400)
+        {
+            // Twenty words never take this long; the check stays constant-time on a huge paragraph.
+            return false;
+        }
+
         ReadOnlySpan<char> trimmed = line.TrimStart();
         int lead = line.Length - trimmed.Length;
         bool found = false;

@@ -44,11 +44,50 @@ internal sealed class InlineText
     /// <summary><c>&lt;q&gt;</c> elements; the value is their <c>cite</c>.</summary>
     public TextRange[] Q { get; }
 
-    public bool HasCode(int start, int end)
+    public bool HasCode(int start, int end) => AnyOverlap(Code, start, end);
+
+    /// <summary>Whether a link's text holds all of [start, end).</summary>
+    public bool InLinkText(int start, int end)
     {
-        foreach (TextRange range in Code)
+        TextRange[] ranges = Links;
+        int low = 0;
+        int high = ranges.Length - 1;
+        int found = -1;
+        while (low <= high)
         {
-            if (range.Overlaps(start, end))
+            int middle = (low + high) >>> 1;
+            if (ranges[middle].Start <= start)
+            {
+                found = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return found >= 0 && ranges[found].End >= end;
+    }
+
+    /// <summary>Whether any range overlaps [start, end); the ranges are in text order and do not overlap, so a binary search finds it.</summary>
+    private static bool AnyOverlap(TextRange[] ranges, int start, int end)
+    {
+        int low = 0;
+        int high = ranges.Length - 1;
+        while (low <= high)
+        {
+            int middle = (low + high) >>> 1;
+            TextRange range = ranges[middle];
+            if (range.End <= start)
+            {
+                low = middle + 1;
+            }
+            else if (range.Start >= end)
+            {
+                high = middle - 1;
+            }
+            else
             {
                 return true;
             }
@@ -159,6 +198,7 @@ internal sealed class InlineText
                 _code.Add(new TextRange(_htmlCodeStart, _text.Length));
             }
 
+            _code.Sort(static (a, b) => a.Start.CompareTo(b.Start));
             for (int i = _emphasis.Count - 1; i >= 0; i--)
             {
                 if (_emphasis[i].End < 0)

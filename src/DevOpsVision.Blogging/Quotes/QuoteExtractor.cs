@@ -149,6 +149,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         private int _lastListed = -1;
         private int _lastListedDepth;
         private string? _lastPerson;
+        private int _firstContent = -1;
         private int _lastInlineItem = -1;
         private int _lastInlineEnd;
         private string? _lastInlineSpeaker;
@@ -1190,7 +1191,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             }
 
             string content = text[span.ContentStart..span.ContentEnd];
-            if (LooksTechnical(content) || InsideTemplateTag(text, span.Open) || TitleCue().IsMatch(text.AsSpan(0, span.Open)))
+            if (LooksTechnical(content) || InsideTemplateTag(text, span.Open) || TitleCue().IsMatch(text.AsSpan(Math.Max(0, span.Open - 80), Math.Min(80, span.Open))))
             {
                 return;
             }
@@ -1232,8 +1233,9 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             int words = WordCount(all);
             int cjk = CjkCount(all);
             bool isCjk = cjk > words;
-            string before = text[..span.Open].Trim();
-            string after = span.Close < text.Length ? text[(span.Close + 1)..].Trim() : string.Empty;
+            // Spans, not substrings: a paragraph may hold thousands of quotations.
+            ReadOnlySpan<char> before = text.AsSpan(0, span.Open).Trim();
+            ReadOnlySpan<char> after = span.Close < text.Length ? text.AsSpan(span.Close + 1).Trim() : [];
             bool afterIsTail = after.Length == 0 || Attributions.IsTail(after, out _);
             bool whole = before.Length == 0 && (afterIsTail || unclosed);
             if (text.Length - Math.Min(span.Close + 1, text.Length) > 0 && after.Length > 0 && !afterIsTail)
@@ -1247,7 +1249,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             }
 
             string? speaker = _patterns.SpeakerAfter(text, Math.Min(span.Close + 1, text.Length)) ?? _patterns.SpeakerBefore(text, span.Open);
-            if (speaker is null && _lastInlineItem == index && _lastInlineSpeaker is not null && span.Open - _lastInlineEnd <= ReportingPatterns.Window
+            if (speaker is null && _lastInlineItem == index && _lastInlineSpeaker is not null && span.Open >= _lastInlineEnd && span.Open - _lastInlineEnd <= ReportingPatterns.Window
                 && !text.AsSpan(_lastInlineEnd, span.Open - _lastInlineEnd).Contains(';'))
             {
                 // "“…,” Gustafson said. “The reality is a lot more messy.”": the same speaker goes on.
@@ -1281,12 +1283,12 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 }
 
                 char start = FirstLetterOrMark(first);
-                bool followsColon = before.EndsWith(':') || (before.EndsWith(',') && speaker is not null);
+                bool followsColon = before.EndsWith(":") || (before.EndsWith(",") && speaker is not null);
                 bool capitalStart = isCjk || char.IsUpper(start) || char.IsDigit(start) || start is '…' or '[' || (start == '.' && first.StartsWith("...", StringComparison.Ordinal));
                 string trimmedEnd = first.TrimEnd();
                 char end = paragraphs[^1].TrimEnd().Length > 0 ? paragraphs[^1].TrimEnd()[^1] : ' ';
                 bool sentenceEnd = end is '.' or '!' or '?' or '…' or '。' or '！' or '？' || (after.Length > 0 && after[0] is '.' or '!' or '?');
-                bool cue = speaker is not null || (isCjk && after.StartsWith('と')) || _patterns.HasCue(text, Math.Min(span.Close + 1, text.Length), Math.Min(text.Length, span.Close + 1 + ReportingPatterns.Window))
+                bool cue = speaker is not null || (isCjk && after.StartsWith("と")) || _patterns.HasCue(text, Math.Min(span.Close + 1, text.Length), Math.Min(text.Length, span.Close + 1 + ReportingPatterns.Window))
                     || _patterns.HasCue(text, Math.Max(0, span.Open - ReportingPatterns.Window), span.Open);
                 if (!(sentenceEnd || cue || (unclosed && followsColon)))
                 {
@@ -1343,28 +1345,21 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         /// <summary>Inside a template tag left as text (<c>{% image "a.png" "Alt text" %}</c>): parameters, not quotations.</summary>
         private static bool InsideTemplateTag(string text, int index)
         {
-            int open = Math.Max(text.LastIndexOf("{%", index, StringComparison.Ordinal), text.LastIndexOf("{{", index, StringComparison.Ordinal));
+            int from = Math.Max(0, index - ReportingPatterns.Window);
+            ReadOnlySpan<char> window = text.AsSpan(from, index - from);
+            int open = Math.Max(window.LastIndexOf("{%"), window.LastIndexOf("{{"));
             if (open < 0)
             {
                 return false;
             }
 
+            open += from;
+
             int close = text.IndexOfAny(['}'], open);
             return close < 0 || close > index;
         }
 
-        private static bool InsideLinkText(InlineText inline, MarkSpan span)
-        {
-            foreach (TextRange link in inline.Links)
-            {
-                if (link.Start <= span.Open && span.Close < link.End)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool InsideLinkText(InlineText inline, MarkSpan span) => inline.InLinkText(span.Open, span.Close + 1);
 
         /// <summary>UI strings, commands, flags, paths and code never quote anyone.</summary>
         private static bool LooksTechnical(string content)
@@ -1617,15 +1612,20 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
 
         private bool IsFirstContent(int index)
         {
-            for (int i = 0; i < index; i++)
+            if (_firstContent < 0)
             {
-                if (_items[i].Kind is ItemKind.Paragraph or ItemKind.Quote or ItemKind.Heading)
+                _firstContent = _items.Count;
+                for (int i = 0; i < _items.Count; i++)
                 {
-                    return false;
+                    if (_items[i].Kind is ItemKind.Paragraph or ItemKind.Quote or ItemKind.Heading)
+                    {
+                        _firstContent = i;
+                        break;
+                    }
                 }
             }
 
-            return true;
+            return index == _firstContent;
         }
 
         private static (string Text, Attribution? Tail) SplitTrailingTail(InlineText inline, string body)
