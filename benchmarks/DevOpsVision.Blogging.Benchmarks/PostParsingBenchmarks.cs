@@ -19,6 +19,7 @@ public class PostParsingBenchmarks
     private IReadOnlyList<PostFile> _files = [];
     private MarkdownPostParser _parser = null!;
     private MarkdownPostParser _trustingParser = null!;
+    private MarkdownPostParser _noQuotesParser = null!;
     private MarkdownPipeline _pipeline = null!;
 
     [Params(BenchmarkDocuments.Corpus, BenchmarkDocuments.Synthetic1000, BenchmarkDocuments.Synthetic10000)]
@@ -30,11 +31,18 @@ public class PostParsingBenchmarks
         _files = BenchmarkDocuments.Load(Documents);
         _parser = new MarkdownPostParser(new BlogOptions());
         _trustingParser = new MarkdownPostParser(new BlogOptions { TrustContent = true });
+        var noQuotes = new BlogOptions();
+        noQuotes.Quotes.Enabled = false;
+        _noQuotesParser = new MarkdownPostParser(noQuotes);
         _pipeline = _parser.Pipeline;
     }
 
     [IterationSetup]
-    public void ForgetSanitizedFragments() => _parser.ClearCaches();
+    public void ForgetSanitizedFragments()
+    {
+        _parser.ClearCaches();
+        _noQuotesParser.ClearCaches();
+    }
 
     [Benchmark(Baseline = true, Description = "Markdig ToHtml")]
     public int MarkdigToHtml()
@@ -54,6 +62,10 @@ public class PostParsingBenchmarks
     /// <summary>The same with <see cref="BlogOptions.TrustContent"/>: what the parser costs without the HTML sanitizer.</summary>
     [Benchmark(Description = "IPostParser.Parse, trusted content")]
     public int FullParseTrusted() => ParseAll(_trustingParser);
+
+    /// <summary>The same without quote extraction: the difference from <see cref="FullParse"/> is what finding quotations costs.</summary>
+    [Benchmark(Description = "IPostParser.Parse, no quote extraction")]
+    public int FullParseWithoutQuotes() => ParseAll(_noQuotesParser);
 
     private int ParseAll(MarkdownPostParser parser)
     {
