@@ -40,18 +40,62 @@ internal static partial class HtmlQuotes
         || html.Contains("<q", StringComparison.OrdinalIgnoreCase)
         || html.Contains("pullquote", StringComparison.OrdinalIgnoreCase);
 
-    public static void Extract(string html, List<HtmlQuote> quotes)
+    /// <summary>
+    /// Reads the quotations of several raw HTML blocks of one post with a single parse: each block is wrapped
+    /// in its own element, and building one HTML document per block would cost more than reading them.
+    /// </summary>
+    /// <param name="blocks">The blocks, by a key of the caller's.</param>
+    /// <returns>The quotations found, by block key; blocks without any are left out.</returns>
+    public static Dictionary<int, List<HtmlQuote>> ExtractAll(IReadOnlyList<(int Key, string Html)> blocks)
     {
+        var result = new Dictionary<int, List<HtmlQuote>>();
+        if (blocks.Count == 0)
+        {
+            return result;
+        }
+
+        var html = new StringBuilder("<!DOCTYPE html><html><body>");
+        foreach ((int key, string block) in blocks)
+        {
+            html.Append("<div data-dv-block=\"").Append(key).Append("\">").Append(block).Append("</div>");
+        }
+
         t_parser ??= new HtmlParser();
-        IDocument document = t_parser.ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        IDocument document = t_parser.ParseDocument(html.Append("</body></html>").ToString());
         IElement? body = document.Body;
         if (body is null)
         {
-            return;
+            return result;
         }
 
-        foreach (IElement element in body.QuerySelectorAll("blockquote, aside, q"))
+        foreach (IElement wrapper in body.QuerySelectorAll("div[data-dv-block]"))
         {
+            if (!int.TryParse(wrapper.GetAttribute("data-dv-block"), out int key) || result.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var quotes = new List<HtmlQuote>();
+            Extract(wrapper, quotes);
+            if (quotes.Count > 0)
+            {
+                result[key] = quotes;
+            }
+        }
+
+        return result;
+    }
+
+    private static void Extract(IElement root, List<HtmlQuote> quotes)
+    {
+        foreach (IElement element in root.QuerySelectorAll("blockquote, aside, q"))
+        {
+            if (element.Closest("div[data-dv-block]") != root)
+            {
+                // Inside a later block left nested by unbalanced HTML: that block reads it.
+                continue;
+            }
+
             switch (element.LocalName)
             {
                 case "blockquote" when element.ParentElement?.Closest("blockquote") is null:

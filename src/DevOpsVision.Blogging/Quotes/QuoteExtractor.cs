@@ -92,13 +92,27 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         Other,
     }
 
+    /// <summary>One block of the post. Paragraph text and raw HTML are built on first use: most paragraphs are never read.</summary>
     private sealed class Item
     {
+        private InlineText? _text;
+        private string? _html;
+
         public ItemKind Kind { get; init; }
 
         public int Level { get; init; }
 
-        public InlineText Text { get; init; } = InlineText.Empty;
+        public LeafBlock? Leaf { get; init; }
+
+        public InlineText.Builder? Builder { get; init; }
+
+        public InlineText Text
+        {
+            get => _text ??= Leaf is not null && Builder is not null ? InlineText.From(Leaf, Builder) : InlineText.Empty;
+            init => _text = value;
+        }
+
+        public bool HasText => _text is not null;
 
         public int Line { get; init; }
 
@@ -108,7 +122,11 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
 
         public QuoteGroup? Group { get; init; }
 
-        public string? Html { get; init; }
+        public string? Html
+        {
+            get => _html ??= Leaf is HtmlBlock html ? html.Lines.ToString() : null;
+            init => _html = value;
+        }
 
         public bool Consumed { get; set; }
     }
@@ -135,7 +153,8 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         private readonly ReportingPatterns _patterns = owner._patterns;
         private readonly List<Item> _items = [];
         private readonly List<Quote> _quotes = [];
-        private readonly List<MarkSpan> _spans = [];
+        private List<MarkSpan> _spans = [];
+        private List<MarkSpan> _inlineSpans = [];
         private readonly InlineText.Builder _builder = new();
         private readonly MarkReading _reading = QuoteMarks.ReadingFor(context.Language);
         private bool _singles;
@@ -150,6 +169,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         private int _lastListedDepth;
         private string? _lastPerson;
         private int _firstContent = -1;
+        private Dictionary<int, List<HtmlQuote>>? _htmlQuotes;
         private int _lastInlineItem = -1;
         private int _lastInlineEnd;
         private string? _lastInlineSpeaker;
@@ -199,7 +219,9 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         {
             foreach (Item item in _items)
             {
-                if (HasDoubleMark(item.Text.Text))
+                if (item.Leaf is ParagraphBlock { Inline: { } inlines } && !item.HasText
+                    ? InlineScan.Contains(inlines, QuoteMarks.DoubleMarks)
+                    : HasDoubleMark(item.Text.Text))
                 {
                     return true;
                 }
@@ -219,18 +241,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             return false;
         }
 
-        private static bool HasDoubleMark(string text)
-        {
-            foreach (char c in text)
-            {
-                if (QuoteMarks.IsDoubleMark(c))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        private static bool HasDoubleMark(string text) => text.AsSpan().IndexOfAny(QuoteMarks.DoubleMarks) >= 0;
 
         private List<Quote> Deduplicated()
         {
@@ -294,13 +305,13 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                         _items.Add(new Item { Kind = ItemKind.Heading, Level = heading.Level, Text = InlineText.From(heading, _builder), Line = heading.Line, Column = heading.Column });
                         break;
                     case ParagraphBlock paragraph:
-                        _items.Add(new Item { Kind = ItemKind.Paragraph, Text = InlineText.From(paragraph, _builder), Line = paragraph.Line, Column = paragraph.Column, ListDepth = listDepth });
+                        _items.Add(new Item { Kind = ItemKind.Paragraph, Leaf = paragraph, Builder = _builder, Line = paragraph.Line, Column = paragraph.Column, ListDepth = listDepth });
                         break;
                     case ThematicBreakBlock:
                         _items.Add(new Item { Kind = ItemKind.Break, Line = block.Line });
                         break;
                     case HtmlBlock html:
-                        _items.Add(new Item { Kind = ItemKind.Html, Html = html.Lines.ToString(), Line = html.Line, Column = html.Column, ListDepth = listDepth });
+                        _items.Add(new Item { Kind = ItemKind.Html, Leaf = html, Line = html.Line, Column = html.Column, ListDepth = listDepth });
                         break;
                     case YamlFrontMatterBlock:
                     case LinkReferenceDefinitionGroup:
@@ -512,6 +523,14 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         private void OnParagraph(int index)
         {
             Item item = _items[index];
+            if (!_inSection && !item.HasText && item.Leaf is ParagraphBlock { Inline: { } inlines } && !IsFirstContent(index)
+                && !InlineScan.EndsWith(inlines, ':') && !InlineScan.StartsWithTemplate(inlines)
+                && !InlineScan.Contains(inlines, _singles ? QuoteMarks.AllMarks : QuoteMarks.DoubleMarks))
+            {
+                // No marks, no lead-in, no template tag: nothing here can be or introduce a quotation.
+                return;
+            }
+
             string text = item.Text.Text;
             if (_inSection && OnListedItem(index))
             {
@@ -998,8 +1017,26 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 return;
             }
 
-            var found = new List<HtmlQuote>();
-            HtmlQuotes.Extract(html, found);
+            if (_htmlQuotes is null)
+            {
+                // One parse for all the post's raw HTML that may hold quotations.
+                var blocks = new List<(int, string)>();
+                for (int i = index; i < _items.Count; i++)
+                {
+                    if (_items[i].Kind == ItemKind.Html && HtmlQuotes.MayHoldQuotes(_items[i].Html!))
+                    {
+                        blocks.Add((i, _items[i].Html!));
+                    }
+                }
+
+                _htmlQuotes = HtmlQuotes.ExtractAll(blocks);
+            }
+
+            if (!_htmlQuotes.TryGetValue(index, out List<HtmlQuote>? found))
+            {
+                return;
+            }
+
             foreach (HtmlQuote quote in found)
             {
                 if (quote.Kind == QuoteKind.PullQuote && !_options.IncludePullQuotes)
@@ -1149,7 +1186,8 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         {
             Item item = _items[index];
             string text = item.Text.Text;
-            if (!HasAnyMark(text))
+            // Apostrophes are in most paragraphs; when single marks do not quote, they are no reason to look.
+            if (text.AsSpan().IndexOfAny(_singles ? QuoteMarks.AllMarks : QuoteMarks.DoubleMarks) < 0)
             {
                 return;
             }
@@ -1160,24 +1198,12 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 return;
             }
 
-            var spans = _spans.ToArray();
-            foreach (MarkSpan span in spans)
+            // The spans move to a list of their own: following a quotation into the next paragraphs reuses _spans.
+            (_inlineSpans, _spans) = (_spans, _inlineSpans);
+            foreach (MarkSpan span in _inlineSpans)
             {
                 OnInlineSpan(index, span);
             }
-        }
-
-        private static bool HasAnyMark(string text)
-        {
-            foreach (char c in text)
-            {
-                if (QuoteMarks.IsMark(c))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private void OnInlineSpan(int index, MarkSpan span)
@@ -1248,6 +1274,12 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 return;
             }
 
+            // Most marked words are scare quotes and titles, too short to be quotations: drop them before any pattern runs.
+            if (whole ? words < _options.MinBlockWords && cjk < _options.MinBlockCjkCharacters : words < _options.MinInlineWords && cjk < _options.MinInlineCjkCharacters)
+            {
+                return;
+            }
+
             string? speaker = _patterns.SpeakerAfter(text, Math.Min(span.Close + 1, text.Length)) ?? _patterns.SpeakerBefore(text, span.Open);
             if (speaker is null && _lastInlineItem == index && _lastInlineSpeaker is not null && span.Open >= _lastInlineEnd && span.Open - _lastInlineEnd <= ReportingPatterns.Window
                 && !text.AsSpan(_lastInlineEnd, span.Open - _lastInlineEnd).Contains(';'))
@@ -1288,8 +1320,12 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 string trimmedEnd = first.TrimEnd();
                 char end = paragraphs[^1].TrimEnd().Length > 0 ? paragraphs[^1].TrimEnd()[^1] : ' ';
                 bool sentenceEnd = end is '.' or '!' or '?' or '…' or '。' or '！' or '？' || (after.Length > 0 && after[0] is '.' or '!' or '?');
-                bool cue = speaker is not null || (isCjk && after.StartsWith("と")) || _patterns.HasCue(text, Math.Min(span.Close + 1, text.Length), Math.Min(text.Length, span.Close + 1 + ReportingPatterns.Window))
-                    || _patterns.HasCue(text, Math.Max(0, span.Open - ReportingPatterns.Window), span.Open);
+                bool cue = speaker is not null || (isCjk && after.StartsWith("と"));
+                if (!sentenceEnd && !cue)
+                {
+                    cue = _patterns.HasCue(text, Math.Min(span.Close + 1, text.Length), Math.Min(text.Length, span.Close + 1 + ReportingPatterns.Window))
+                        || _patterns.HasCue(text, Math.Max(0, span.Open - ReportingPatterns.Window), span.Open);
+                }
                 if (!(sentenceEnd || cue || (unclosed && followsColon)))
                 {
                     return;

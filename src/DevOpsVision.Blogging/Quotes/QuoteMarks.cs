@@ -66,6 +66,12 @@ internal static class QuoteMarks
         };
     }
 
+    /// <summary>Every double (and CJK) quotation mark: a post with none of these reads single marks as quotation marks.</summary>
+    public static readonly System.Buffers.SearchValues<char> DoubleMarks = System.Buffers.SearchValues.Create("\"“”„‟«»‹›「」『』〝〞〟");
+
+    /// <summary>Every quotation mark, single ones included.</summary>
+    public static readonly System.Buffers.SearchValues<char> AllMarks = System.Buffers.SearchValues.Create("\"'“”„‟‘’‚«»‹›「」『』〝〞〟");
+
     /// <summary>Whether a character can be a double quotation mark in some reading.</summary>
     public static bool IsDoubleMark(char c) => c is '"' or '“' or '”' or '„' or '«' or '»' or '「' or '『' or '〝';
 

@@ -18,20 +18,32 @@ internal sealed class ReportingPatterns
     private readonly Regex _before;
     private readonly Regex _anyVerb;
     private readonly Regex _anywhere;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _verbWords;
 
     public ReportingPatterns(IEnumerable<string> verbs)
     {
+        var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "according", "words" };
+        foreach (string verb in verbs)
+        {
+            string head = verb.Trim().Split(' ', 2)[0].ToLowerInvariant();
+            if (head.Length > 0)
+            {
+                words.UnionWith(Inflect(head));
+            }
+        }
+
+        _verbWords = words.GetAlternateLookup<ReadOnlySpan<char>>();
         string forms = VerbForms(verbs);
         _after = new Regex(
             @"^\s*[,;]?\s*(?:[—–-]\s*)?(?:(?<v>" + forms + @")\s+" + Speaker + @"|" + Speaker + @"\s+(?:(?:has|had|once|then|later)\s+)?(?<v>" + forms + @")|(?i:according\s+to)\s+" + Speaker + @")\b",
-            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
         _before = new Regex(
             @"(?:" + Speaker + @"\s+(?:(?:has|had|once|then|later|also|might|may|would|could|will|must)\s+(?:have\s+)?)?(?<v>" + forms + @")(?:\s+(?:me|us|them|him|her|it|this|that))?(?:\s+\w+ly)?(?:\s+as)?(?:\s+(?:to|in|at|on)\s+[^,:.]{1,60})?|(?i:according\s+to)\s+" + Speaker + @"|(?i:in\s+the\s+words\s+of)\s+" + Speaker + @"(?:\s+[^,:]{1,60})?|(?i:as)\s+" + Speaker + @"\s+(?:(?:has|had|once)\s+)?(?<v>" + forms + @")(?:\s+\w+ly)?)\s*[,:]?\s*$",
-            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.RightToLeft, TimeSpan.FromSeconds(1));
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled | RegexOptions.RightToLeft, Regex.InfiniteMatchTimeout);
         _anywhere = new Regex(
             Speaker + @"(?:,[^,.;:]{1,80},)?\s+(?:(?:has|had|once|also)\s+)?(?<v>" + forms + @")\b",
-            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
-        _anyVerb = new Regex(@"\b(?:" + forms + @"|(?i:according\s+to))\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
+        _anyVerb = new Regex(@"\b(?:" + forms + @"|(?i:according\s+to))\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
     }
 
     /// <summary>A speaker named right after a quotation ("…,” said Jane Roe.").</summary>
@@ -43,7 +55,13 @@ internal sealed class ReportingPatterns
             return null;
         }
 
-        Match match = _after.Match(text.Substring(from, length));
+        if (!HasVerbWord(text.AsSpan(from, length)))
+        {
+            return null;
+        }
+
+        // Match(input, beginning, length) treats the window as the whole input: the anchors hold at its edges.
+        Match match = _after.Match(text, from, length);
         return match.Success ? match.Groups["s"].Value : null;
     }
 
@@ -56,7 +74,25 @@ internal sealed class ReportingPatterns
             return null;
         }
 
-        Match match = _before.Match(text.Substring(start, to - start));
+        // "S said: “", "According to S, “", "As S put it “": a letter, comma or colon right before the mark; anything
+        // else ("(“", "the “") cannot end a reporting clause, and the costlier right-to-left match is skipped.
+        int last = to - 1;
+        while (last >= start && char.IsWhiteSpace(text[last]))
+        {
+            last--;
+        }
+
+        if (last < start || !(char.IsLetter(text[last]) || text[last] is ',' or ':'))
+        {
+            return null;
+        }
+
+        if (!HasVerbWord(text.AsSpan(start, to - start)))
+        {
+            return null;
+        }
+
+        Match match = _before.Match(text, start, to - start);
         return match.Success ? match.Groups["s"].Value : null;
     }
 
@@ -79,7 +115,36 @@ internal sealed class ReportingPatterns
 
     /// <summary>Whether a reporting verb appears in the text near a quotation (same or next sentence).</summary>
     public bool HasCue(string text, int start, int end) =>
-        end > start && _anyVerb.IsMatch(text.Substring(start, end - start));
+        end > start && HasVerbWord(text.AsSpan(start, end - start)) && _anyVerb.IsMatch(text.AsSpan(start, end - start));
+
+    /// <summary>
+    /// Whether a window holds a reporting verb (or "according", "words") as a whole word: a hash lookup per word,
+    /// so the patterns only run where they can match.
+    /// </summary>
+    private bool HasVerbWord(ReadOnlySpan<char> window)
+    {
+        int i = 0;
+        while (i < window.Length)
+        {
+            while (i < window.Length && !char.IsLetter(window[i]))
+            {
+                i++;
+            }
+
+            int start = i;
+            while (i < window.Length && char.IsLetter(window[i]))
+            {
+                i++;
+            }
+
+            if (i > start && i - start <= 12 && _verbWords.Contains(window[start..i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string VerbForms(IEnumerable<string> verbs)
     {
