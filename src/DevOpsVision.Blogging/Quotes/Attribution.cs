@@ -382,8 +382,8 @@ internal static partial class Attributions
 
     private static bool IsPeopleList(string text)
     {
-        string[] parts = SplitPeople(text);
-        if (parts.Length < 2)
+        List<string> parts = SplitPeople(text);
+        if (parts.Count < 2)
         {
             return false;
         }
@@ -400,9 +400,34 @@ internal static partial class Attributions
         return true;
     }
 
-    private static string[] SplitPeople(string text) =>
-        Regex.Split(text, @"\s*(?:,|&|\band\b)\s*", RegexOptions.None, TimeSpan.FromSeconds(1))
-            .Where(static part => part.Length > 0).ToArray();
+    /// <summary>Splits "A, B &amp; C and D" into names.</summary>
+    private static List<string> SplitPeople(string text)
+    {
+        var parts = new List<string>(2);
+        int start = 0;
+        for (int i = 0; i <= text.Length; i++)
+        {
+            int separator = i == text.Length ? 1
+                : text[i] is ',' or '&' ? 1
+                : text[i] == ' ' && i + 4 < text.Length && text[i + 4] == ' ' && text.AsSpan(i + 1, 3).Equals("and", StringComparison.Ordinal) ? 5
+                : 0;
+            if (separator == 0)
+            {
+                continue;
+            }
+
+            string part = text[start..i].Trim();
+            if (part.Length > 0)
+            {
+                parts.Add(part);
+            }
+
+            start = i + separator;
+            i = start - 1;
+        }
+
+        return parts;
+    }
 
     public static void AddPeople(string text, Attribution result)
     {

@@ -68,15 +68,16 @@ internal static partial class HtmlQuotes
             return result;
         }
 
-        foreach (IElement wrapper in body.QuerySelectorAll("div[data-dv-block]"))
+        // One walk of the tree, wrappers first, with what a quotation needs to know of its ancestors passed down.
+        foreach (IElement wrapper in body.Children)
         {
-            if (!int.TryParse(wrapper.GetAttribute("data-dv-block"), out int key) || result.ContainsKey(key))
+            if (wrapper.LocalName != "div" || !int.TryParse(wrapper.GetAttribute("data-dv-block"), out int key) || result.ContainsKey(key))
             {
                 continue;
             }
 
             var quotes = new List<HtmlQuote>();
-            Extract(wrapper, quotes);
+            Walk(wrapper, quotes, inCode: false, 0);
             if (quotes.Count > 0)
             {
                 result[key] = quotes;
@@ -86,34 +87,39 @@ internal static partial class HtmlQuotes
         return result;
     }
 
-    private static void Extract(IElement root, List<HtmlQuote> quotes)
+    private static void Walk(IElement element, List<HtmlQuote> quotes, bool inCode, int depth)
     {
-        foreach (IElement element in root.QuerySelectorAll("blockquote, aside, q"))
+        if (depth > 64)
         {
-            if (element.Closest("div[data-dv-block]") != root)
-            {
-                // Inside a later block left nested by unbalanced HTML: that block reads it.
-                continue;
-            }
+            return;
+        }
 
-            switch (element.LocalName)
+        foreach (IElement child in element.Children)
+        {
+            switch (child.LocalName)
             {
-                case "blockquote" when element.ParentElement?.Closest("blockquote") is null:
-                    ReadBlockquote(element, quotes);
-                    break;
-                case "aside" when HasClass(element, "pullquote") || HasClass(element, "pull-quote"):
-                    ReadPullQuote(element, quotes);
-                    break;
-                case "q" when element.Closest("blockquote") is null && element.Closest("pre, code") is null:
-                    var attribution = new Attribution { Url = element.GetAttribute("cite") };
-                    string text = Normalize(element.TextContent);
+                case "blockquote" when !inCode:
+                    // Its inner quotations are part of it; a nested blockquote is not read on its own.
+                    ReadBlockquote(child, quotes);
+                    continue;
+                case "aside" when !inCode && (HasClass(child, "pullquote") || HasClass(child, "pull-quote")):
+                    ReadPullQuote(child, quotes);
+                    continue;
+                case "q" when !inCode:
+                    var attribution = new Attribution { Url = child.GetAttribute("cite") };
+                    string text = Normalize(child.TextContent);
                     if (text.Length > 0)
                     {
                         quotes.Add(new HtmlQuote(QuoteKind.HtmlQ, [text], attribution, attribution.Url is not null));
                     }
 
-                    break;
+                    continue;
+                case "div" when child.HasAttribute("data-dv-block"):
+                    // A later block left nested by unbalanced HTML: that block reads it.
+                    continue;
             }
+
+            Walk(child, quotes, inCode || child.LocalName is "pre" or "code" or "kbd" or "samp" or "script" or "style", depth + 1);
         }
     }
 
@@ -122,7 +128,7 @@ internal static partial class HtmlQuotes
         var attribution = new Attribution { Url = blockquote.GetAttribute("cite") };
         QuoteKind kind = QuoteKind.HtmlBlockquote;
         bool explicitSource = attribution.Url is not null;
-        IElement? figure = blockquote.ParentElement?.Closest("figure");
+        IElement? figure = blockquote.ParentElement is { LocalName: "figure" } parent ? parent : null;
         if (HasClass(blockquote, "twitter-tweet") || HasClass(blockquote, "mastodon-embed") || HasClass(blockquote, "bluesky-embed"))
         {
             kind = QuoteKind.Embed;
@@ -160,7 +166,7 @@ internal static partial class HtmlQuotes
                 {
                     case "footer" or "cite" or "figcaption":
                         tail = Normalize(child.TextContent);
-                        titleElement = child.QuerySelector("cite, em, i") ?? (child.LocalName == "cite" && kind != QuoteKind.PullQuote ? null : null);
+                        titleElement = child.QuerySelector("cite, em, i");
                         continue;
                     case "pre" or "code" or "script" or "style":
                         continue;

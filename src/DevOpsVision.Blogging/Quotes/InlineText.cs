@@ -170,6 +170,22 @@ internal sealed class InlineText
     internal sealed class Builder
     {
         private const int MaxDepth = 64;
+
+        [ThreadStatic]
+        private static Builder? t_builder;
+
+        /// <summary>This thread's builder: extractions on a thread run one after another, so they can share one.</summary>
+        public static Builder ForThread()
+        {
+            Builder builder = t_builder ??= new Builder();
+            if (builder._text.Capacity > 64 * 1024)
+            {
+                builder._text.Clear().Capacity = 1024;
+            }
+
+            return builder;
+        }
+
         private readonly StringBuilder _text = new(1024);
         private readonly List<TextRange> _code = [];
         private readonly List<TextRange> _emphasis = [];

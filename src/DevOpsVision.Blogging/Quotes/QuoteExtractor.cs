@@ -78,9 +78,6 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
     [GeneratedRegex(@"^(?<label>[^“”""«»„:\n]{1,60}):\s*(?=[“""«„])")]
     private static partial Regex QuoteLabel();
 
-    [GeneratedRegex(@"\b(?:published|titled|entitled|called|named|dubbed|wrote\s+(?:the|a|an)\s+(?:book|paper|article|post|essay))\s*[:,]?\s*$", RegexOptions.IgnoreCase)]
-    private static partial Regex TitleCue();
-
     private enum ItemKind
     {
         Paragraph,
@@ -155,7 +152,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         private readonly List<Quote> _quotes = [];
         private List<MarkSpan> _spans = [];
         private List<MarkSpan> _inlineSpans = [];
-        private readonly InlineText.Builder _builder = new();
+        private readonly InlineText.Builder _builder = InlineText.Builder.ForThread();
         private readonly MarkReading _reading = QuoteMarks.ReadingFor(context.Language);
         private bool _singles;
         private Attribution? _subject;
@@ -1081,6 +1078,12 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         {
             Item item = _items[index];
             string text = item.Text.Text;
+            ReadOnlySpan<char> start = text.AsSpan().TrimStart();
+            if (start.Length < 2 || start[0] != '{' || start[1] is not ('{' or '%'))
+            {
+                return false;
+            }
+
             Match open = ShortcodeOpening().Match(text);
             if (!open.Success)
             {
@@ -1211,18 +1214,25 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             Item item = _items[index];
             InlineText inline = item.Text;
             string text = inline.Text;
-            if (inline.HasCode(span.Open, span.Close + 1) || InsideLinkText(inline, span))
+
+            // Decide on spans of the paragraph first and build strings only for a quotation: most marked words are
+            // scare quotes and titles, and a paragraph may hold thousands of them.
+            ReadOnlySpan<char> raw = text.AsSpan(span.ContentStart, span.ContentEnd - span.ContentStart);
+            int words = Attributions.CountWords(raw);
+            int cjk = CjkCount(raw);
+            if (!span.Unclosed && words < Math.Min(_options.MinBlockWords, _options.MinInlineWords)
+                && cjk < Math.Min(_options.MinBlockCjkCharacters, _options.MinInlineCjkCharacters))
             {
                 return;
             }
 
-            string content = text[span.ContentStart..span.ContentEnd];
-            if (LooksTechnical(content) || InsideTemplateTag(text, span.Open) || TitleCue().IsMatch(text.AsSpan(Math.Max(0, span.Open - 80), Math.Min(80, span.Open))))
+            if (inline.HasCode(span.Open, span.Close + 1) || InsideLinkText(inline, span) || LooksTechnical(raw)
+                || InsideTemplateTag(text, span.Open) || FollowsTitleCue(text.AsSpan(0, span.Open)))
             {
                 return;
             }
 
-            var paragraphs = new List<string> { Clean(content) };
+            List<string>? paragraphs = null;
             bool unclosed = span.Unclosed;
             if (unclosed)
             {
@@ -1232,11 +1242,17 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 }
 
                 // A quotation that runs on: each following paragraph that opens with the same mark continues it.
+                paragraphs = [Clean(raw.ToString())];
                 for (int next = index + 1; next < _items.Count && paragraphs.Count < _options.MaxParagraphs; next++)
                 {
                     Item following = _items[next];
+                    if (following.Kind != ItemKind.Paragraph)
+                    {
+                        break;
+                    }
+
                     string nextText = following.Text.Text.TrimStart();
-                    if (following.Kind != ItemKind.Paragraph || nextText.Length == 0 || nextText[0] != span.OpenMark)
+                    if (nextText.Length == 0 || nextText[0] != span.OpenMark)
                     {
                         break;
                     }
@@ -1252,29 +1268,27 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
 
                     paragraphs.Add(Clean(nextText[1..]));
                 }
+
+                words = 0;
+                cjk = 0;
+                foreach (string paragraph in paragraphs)
+                {
+                    words += WordCount(paragraph);
+                    cjk += CjkCount(paragraph);
+                }
             }
 
-            string first = paragraphs[0];
-            string all = string.Join(" ", paragraphs);
-            int words = WordCount(all);
-            int cjk = CjkCount(all);
-            bool isCjk = cjk > words;
-            // Spans, not substrings: a paragraph may hold thousands of quotations.
-            ReadOnlySpan<char> before = text.AsSpan(0, span.Open).Trim();
-            ReadOnlySpan<char> after = span.Close < text.Length ? text.AsSpan(span.Close + 1).Trim() : [];
-            bool afterIsTail = after.Length == 0 || Attributions.IsTail(after, out _);
-            bool whole = before.Length == 0 && (afterIsTail || unclosed);
-            if (text.Length - Math.Min(span.Close + 1, text.Length) > 0 && after.Length > 0 && !afterIsTail)
-            {
-                whole = false;
-            }
-
-            if (all.Length > _options.MaxCharacters)
+            int length = paragraphs is null ? raw.Length : TotalLength(paragraphs);
+            if (length > _options.MaxCharacters)
             {
                 return;
             }
 
-            // Most marked words are scare quotes and titles, too short to be quotations: drop them before any pattern runs.
+            bool isCjk = cjk > words;
+            ReadOnlySpan<char> before = text.AsSpan(0, span.Open).Trim();
+            ReadOnlySpan<char> after = span.Close < text.Length ? text.AsSpan(span.Close + 1).Trim() : [];
+            bool afterIsTail = after.Length == 0 || Attributions.IsTail(after, out _);
+            bool whole = before.Length == 0 && (afterIsTail || unclosed);
             if (whole ? words < _options.MinBlockWords && cjk < _options.MinBlockCjkCharacters : words < _options.MinInlineWords && cjk < _options.MinInlineCjkCharacters)
             {
                 return;
@@ -1295,30 +1309,17 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             double confidence;
             if (whole)
             {
-                if (words < _options.MinBlockWords && cjk < _options.MinBlockCjkCharacters)
-                {
-                    return;
-                }
-
                 kind = QuoteKind.WholeParagraph;
                 confidence = 0.8;
-                if (unclosed && paragraphs.Count == 1 && !_options.ExtractUnclosed)
-                {
-                    return;
-                }
             }
             else
             {
-                if (words < _options.MinInlineWords && cjk < _options.MinInlineCjkCharacters)
-                {
-                    return;
-                }
-
-                char start = FirstLetterOrMark(first);
+                ReadOnlySpan<char> firstText = paragraphs is null ? raw : paragraphs[0];
+                ReadOnlySpan<char> lastText = paragraphs is null ? raw : paragraphs[^1];
+                char start = FirstLetterOrMark(firstText);
                 bool followsColon = before.EndsWith(":") || (before.EndsWith(",") && speaker is not null);
-                bool capitalStart = isCjk || char.IsUpper(start) || char.IsDigit(start) || start is '…' or '[' || (start == '.' && first.StartsWith("...", StringComparison.Ordinal));
-                string trimmedEnd = first.TrimEnd();
-                char end = paragraphs[^1].TrimEnd().Length > 0 ? paragraphs[^1].TrimEnd()[^1] : ' ';
+                bool capitalStart = isCjk || char.IsUpper(start) || char.IsDigit(start) || start is '…' or '[' || (start == '.' && firstText.TrimStart().StartsWith("...", StringComparison.Ordinal));
+                char end = LastMeaningful(lastText);
                 bool sentenceEnd = end is '.' or '!' or '?' or '…' or '。' or '！' or '？' || (after.Length > 0 && after[0] is '.' or '!' or '?');
                 bool cue = speaker is not null || (isCjk && after.StartsWith("と"));
                 if (!sentenceEnd && !cue)
@@ -1326,12 +1327,13 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                     cue = _patterns.HasCue(text, Math.Min(span.Close + 1, text.Length), Math.Min(text.Length, span.Close + 1 + ReportingPatterns.Window))
                         || _patterns.HasCue(text, Math.Max(0, span.Open - ReportingPatterns.Window), span.Open);
                 }
+
                 if (!(sentenceEnd || cue || (unclosed && followsColon)))
                 {
                     return;
                 }
 
-                if (IsTitleCase(all) && !sentenceEnd)
+                if (!sentenceEnd && IsTitleCase(paragraphs is null ? raw : string.Join(" ", paragraphs)))
                 {
                     return;
                 }
@@ -1351,8 +1353,6 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                     kind = QuoteKind.InlineQuotation;
                     confidence = speaker is not null ? 0.8 : 0.7;
                 }
-
-                _ = trimmedEnd;
             }
 
             if (unclosed)
@@ -1360,6 +1360,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 confidence = Math.Min(confidence, 0.5);
             }
 
+            paragraphs ??= [Clean(raw.ToString())];
             var evidence = new Attribution();
             AddSpeaker(evidence, speaker);
             (Attribution?, AttributionRule) explicitEvidence = (null, AttributionRule.None);
@@ -1376,6 +1377,51 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             (Attribution?, AttributionRule) reporting = evidence.IsEmpty && evidence.Raw is null ? (null, AttributionRule.None) : (evidence, AttributionRule.ReportingPattern);
             (Attribution?, AttributionRule) leadIn = before.Length == 0 ? LeadIn(index) : (null, AttributionRule.None);
             AddQuote(kind, paragraphs, item, confidence, unclosed, explicitEvidence, reporting, leadIn);
+        }
+
+        private static int TotalLength(List<string> paragraphs)
+        {
+            int length = 0;
+            foreach (string paragraph in paragraphs)
+            {
+                length += paragraph.Length + 1;
+            }
+
+            return length;
+        }
+
+        /// <summary>The last character that is not white space or a trailing comma (which cleaning moves out).</summary>
+        private static char LastMeaningful(ReadOnlySpan<char> text)
+        {
+            int i = text.Length - 1;
+            while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] is ',' or '\u00A0' or '\u202F'))
+            {
+                i--;
+            }
+
+            return i < 0 ? ' ' : text[i];
+        }
+
+        private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleCues =
+            new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "published", "titled", "entitled", "called", "named", "dubbed", "book", "paper", "article", "essay", "headline" }
+                .GetAlternateLookup<ReadOnlySpan<char>>();
+
+        /// <summary>"Codd published “…”", "the article “…”": a title follows, not a quotation.</summary>
+        private static bool FollowsTitleCue(ReadOnlySpan<char> before)
+        {
+            int end = before.Length - 1;
+            while (end >= 0 && (char.IsWhiteSpace(before[end]) || before[end] is ':' or ','))
+            {
+                end--;
+            }
+
+            int start = end;
+            while (start >= 0 && char.IsLetter(before[start]))
+            {
+                start--;
+            }
+
+            return end > start && end - start <= 12 && TitleCues.Contains(before[(start + 1)..(end + 1)]);
         }
 
         /// <summary>Inside a template tag left as text (<c>{% image "a.png" "Alt text" %}</c>): parameters, not quotations.</summary>
@@ -1398,25 +1444,26 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         private static bool InsideLinkText(InlineText inline, MarkSpan span) => inline.InLinkText(span.Open, span.Close + 1);
 
         /// <summary>UI strings, commands, flags, paths and code never quote anyone.</summary>
-        private static bool LooksTechnical(string content)
+        private static bool LooksTechnical(ReadOnlySpan<char> content)
         {
-            if (content.AsSpan().IndexOfAny("`={}") >= 0 || content.Contains("://", StringComparison.Ordinal) || content.Contains("--", StringComparison.Ordinal))
+            if (content.IndexOfAny("`={}") >= 0 || content.Contains("://", StringComparison.Ordinal) || content.Contains("--", StringComparison.Ordinal))
             {
                 return true;
             }
 
-            string trimmed = content.Trim();
-            return trimmed.StartsWith('/') || trimmed.StartsWith("./", StringComparison.Ordinal) || trimmed.StartsWith("~/", StringComparison.Ordinal)
-                || trimmed.StartsWith('-') || trimmed.StartsWith('$') || trimmed.StartsWith('<');
+            ReadOnlySpan<char> trimmed = content.Trim();
+            return trimmed.StartsWith("/") || trimmed.StartsWith("./") || trimmed.StartsWith("~/")
+                || trimmed.StartsWith("-") || trimmed.StartsWith("$") || trimmed.StartsWith("<");
         }
 
-        private static bool IsTitleCase(string text)
+        private static bool IsTitleCase(ReadOnlySpan<char> text)
         {
             int words = 0;
             int capitals = 0;
-            foreach (string word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (Range range in text.Split(' '))
             {
-                if (word.Length <= 3 && char.IsLower(word[0]))
+                ReadOnlySpan<char> word = text[range];
+                if (word.IsEmpty || (word.Length <= 3 && char.IsLower(word[0])))
                 {
                     continue;
                 }
@@ -1431,7 +1478,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             return words > 0 && capitals * 10 >= words * 8;
         }
 
-        private static char FirstLetterOrMark(string text)
+        private static char FirstLetterOrMark(ReadOnlySpan<char> text)
         {
             foreach (char c in text)
             {
@@ -1819,7 +1866,9 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
 
         private static int WordCount(string text) => Attributions.CountWords(text);
 
-        private static int CjkCount(string text)
+        private static int CjkCount(string text) => CjkCount(text.AsSpan());
+
+        private static int CjkCount(ReadOnlySpan<char> text)
         {
             int count = 0;
             foreach (char c in text)

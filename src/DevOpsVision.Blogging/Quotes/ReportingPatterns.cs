@@ -14,9 +14,6 @@ internal sealed class ReportingPatterns
 
     private const string Speaker = @"\b(?<s>(?:[\p{Lu}][\p{L}'’\-]*\.?|[\p{Lu}]\.)(?:\s+(?:(?:de|van|von|der|da|di|du|le|la)\s+)?(?:[\p{Lu}][\p{L}'’\-]*\.?|[\p{Lu}]\.)){0,3}|(?i:he|she|they|we|I|it)|(?i:the\s+(?:author|authors|report|book|study|survey|paper)))";
 
-    private readonly Regex _after;
-    private readonly Regex _before;
-    private readonly Regex _anyVerb;
     private readonly Regex _anywhere;
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _verbWords;
 
@@ -34,19 +31,12 @@ internal sealed class ReportingPatterns
 
         _verbWords = words.GetAlternateLookup<ReadOnlySpan<char>>();
         string forms = VerbForms(verbs);
-        _after = new Regex(
-            @"^\s*[,;]?\s*(?:[—–-]\s*)?(?:(?<v>" + forms + @")\s+" + Speaker + @"|" + Speaker + @"\s+(?:(?:has|had|once|then|later)\s+)?(?<v>" + forms + @")|(?i:according\s+to)\s+" + Speaker + @")\b",
-            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
-        _before = new Regex(
-            @"(?:" + Speaker + @"\s+(?:(?:has|had|once|then|later|also|might|may|would|could|will|must)\s+(?:have\s+)?)?(?<v>" + forms + @")(?:\s+(?:me|us|them|him|her|it|this|that))?(?:\s+\w+ly)?(?:\s+as)?(?:\s+(?:to|in|at|on)\s+[^,:.]{1,60})?|(?i:according\s+to)\s+" + Speaker + @"|(?i:in\s+the\s+words\s+of)\s+" + Speaker + @"(?:\s+[^,:]{1,60})?|(?i:as)\s+" + Speaker + @"\s+(?:(?:has|had|once)\s+)?(?<v>" + forms + @")(?:\s+\w+ly)?)\s*[,:]?\s*$",
-            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled | RegexOptions.RightToLeft, Regex.InfiniteMatchTimeout);
         _anywhere = new Regex(
             Speaker + @"(?:,[^,.;:]{1,80},)?\s+(?:(?:has|had|once|also)\s+)?(?<v>" + forms + @")\b",
             RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
-        _anyVerb = new Regex(@"\b(?:" + forms + @"|(?i:according\s+to))\b", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
     }
 
-    /// <summary>A speaker named right after a quotation ("…,” said Jane Roe.").</summary>
+    /// <summary>A speaker named right after a quotation ("…,” said Jane Roe.", "…,” she wrote", "…, according to S").</summary>
     public string? SpeakerAfter(string text, int from)
     {
         int length = Math.Min(Window, text.Length - from);
@@ -55,17 +45,54 @@ internal sealed class ReportingPatterns
             return null;
         }
 
-        if (!HasVerbWord(text.AsSpan(from, length)))
+        ReadOnlySpan<char> window = text.AsSpan(from, length).TrimStart();
+        if (!window.IsEmpty && window[0] is ',' or ';')
+        {
+            window = window[1..].TrimStart();
+        }
+
+        while (!window.IsEmpty && window[0] is '—' or '–' or '-')
+        {
+            window = window[1..].TrimStart();
+        }
+
+        Span<Range> tokens = stackalloc Range[8];
+        int count = ReadWords(window, tokens, forward: true);
+        if (count == 0)
         {
             return null;
         }
 
-        // Match(input, beginning, length) treats the window as the whole input: the anchors hold at its edges.
-        Match match = _after.Match(text, from, length);
-        return match.Success ? match.Groups["s"].Value : null;
+        // "said Jane Roe", "put it Jane Roe"
+        int next = VerbAt(window, tokens, count, 0);
+        if (next > 0)
+        {
+            return SpeakerFrom(window, tokens, next, count);
+        }
+
+        // "according to Jane Roe"
+        if (count >= 3 && Is(window[tokens[0]], "according") && Is(window[tokens[1]], "to"))
+        {
+            return SpeakerFrom(window, tokens, 2, count);
+        }
+
+        // "Jane Roe said", "she wrote", "the report notes"
+        int end = SpeakerEnd(window, tokens, count, 0);
+        if (end <= 0)
+        {
+            return null;
+        }
+
+        int verb = end;
+        while (verb < count && IsModal(window[tokens[verb]]))
+        {
+            verb++;
+        }
+
+        return verb < count && VerbAt(window, tokens, count, verb) > 0 ? Join(window, tokens, 0, end) : null;
     }
 
-    /// <summary>A speaker named right before a quotation ("Jane Roe said: “…").</summary>
+    /// <summary>A speaker named right before a quotation ("Jane Roe said: “", "According to S, “", "As S put it, “").</summary>
     public string? SpeakerBefore(string text, int to)
     {
         int start = Math.Max(0, to - Window);
@@ -74,38 +101,235 @@ internal sealed class ReportingPatterns
             return null;
         }
 
-        // "S said: “", "According to S, “", "As S put it “": a letter, comma or colon right before the mark; anything
-        // else ("(“", "the “") cannot end a reporting clause, and the costlier right-to-left match is skipped.
-        int last = to - 1;
-        while (last >= start && char.IsWhiteSpace(text[last]))
+        ReadOnlySpan<char> window = text.AsSpan(start, to - start).TrimEnd();
+        if (!window.IsEmpty && window[^1] is ',' or ':')
         {
-            last--;
+            window = window[..^1].TrimEnd();
         }
 
-        if (last < start || !(char.IsLetter(text[last]) || text[last] is ',' or ':'))
-        {
-            return null;
-        }
-
-        if (!HasVerbWord(text.AsSpan(start, to - start)))
+        Span<Range> tokens = stackalloc Range[10];
+        int count = ReadWords(window, tokens, forward: false);
+        if (count == 0)
         {
             return null;
         }
 
-        Match match = _before.Match(text, start, to - start);
-        return match.Success ? match.Groups["s"].Value : null;
+        // The words were read backwards; put them in reading order.
+        tokens[..count].Reverse();
+        int i = count - 1;
+        if (Is(window[tokens[i]], "as") && i > 0)
+        {
+            i--;
+        }
+
+        ReadOnlySpan<char> word = window[tokens[i]];
+        if (i > 0 && word.Length > 3 && word.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(word[0]) && !_verbWords.Contains(word))
+        {
+            i--;
+        }
+
+        if (i > 0 && IsObject(window[tokens[i]]) && !(Is(window[tokens[i]], "it") && i > 0 && IsPut(window[tokens[i - 1]])))
+        {
+            i--;
+        }
+
+        int verb = -1;
+        if (Is(window[tokens[i]], "it") && i > 0 && IsPut(window[tokens[i - 1]]))
+        {
+            verb = i - 1;
+        }
+        else if (IsReportingVerb(window[tokens[i]]))
+        {
+            verb = i;
+        }
+
+        if (verb < 0)
+        {
+            // "According to Jane Roe", "in the words of Jane Roe"
+            for (int k = 0; k + 2 < count; k++)
+            {
+                if ((Is(window[tokens[k]], "according") && Is(window[tokens[k + 1]], "to"))
+                    || (k + 3 < count && Is(window[tokens[k]], "words") && Is(window[tokens[k + 1]], "of")))
+                {
+                    int first = Is(window[tokens[k]], "words") ? k + 2 : k + 2;
+                    int end = SpeakerEnd(window, tokens, count, first);
+                    return end > first ? Join(window, tokens, first, end) : null;
+                }
+            }
+
+            return null;
+        }
+
+        int speakerEnd = verb;
+        while (speakerEnd > 0 && IsModal(window[tokens[speakerEnd - 1]]))
+        {
+            speakerEnd--;
+        }
+
+        // The speaker is the run of words right before the verb.
+        int speakerStart = speakerEnd;
+        while (speakerStart > 0 && speakerEnd - speakerStart < 4 && IsNameWord(window, tokens, speakerStart - 1, speakerEnd))
+        {
+            speakerStart--;
+        }
+
+        if (speakerStart == speakerEnd && speakerEnd > 0)
+        {
+            ReadOnlySpan<char> single = window[tokens[speakerEnd - 1]];
+            if (IsPronoun(single))
+            {
+                return single.ToString();
+            }
+
+            if (speakerEnd > 1 && IsWorkNoun(single) && Is(window[tokens[speakerEnd - 2]], "the"))
+            {
+                return Join(window, tokens, speakerEnd - 2, speakerEnd);
+            }
+
+            return null;
+        }
+
+        return speakerStart < speakerEnd ? Join(window, tokens, speakerStart, speakerEnd) : null;
     }
+
+    /// <summary>Reads up to tokens.Length words next to one end of the window, stopping at punctuation that ends a clause.</summary>
+    private static int ReadWords(ReadOnlySpan<char> window, Span<Range> tokens, bool forward)
+    {
+        int count = 0;
+        int i = forward ? 0 : window.Length - 1;
+        while (count < tokens.Length && (forward ? i < window.Length : i >= 0))
+        {
+            char c = window[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i += forward ? 1 : -1;
+                continue;
+            }
+
+            if (!IsWordChar(c))
+            {
+                break;
+            }
+
+            int edge = i;
+            while ((forward ? i < window.Length : i >= 0) && IsWordChar(window[i]))
+            {
+                i += forward ? 1 : -1;
+            }
+
+            Range range = forward ? new Range(edge, i) : new Range(i + 1, edge + 1);
+            ReadOnlySpan<char> word = window[range];
+
+            // A full stop ends the clause unless it closes an initial ("J.") or a short title.
+            if (forward && word.Length > 3 && word[^1] == '.')
+            {
+                tokens[count++] = new Range(range.Start, range.End.Value - 1);
+                break;
+            }
+
+            if (!forward && word.Length > 3 && word[^1] == '.')
+            {
+                break;
+            }
+
+            tokens[count++] = range;
+        }
+
+        return count;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '.' or '\'' or '’' or '-';
+
+    private int VerbAt(ReadOnlySpan<char> window, Span<Range> tokens, int count, int index)
+    {
+        ReadOnlySpan<char> word = window[tokens[index]];
+        if (IsPut(word))
+        {
+            return index + 1 < count && Is(window[tokens[index + 1]], "it") ? index + 2 : -1;
+        }
+
+        return IsReportingVerb(word) ? index + 1 : -1;
+    }
+
+    private bool IsReportingVerb(ReadOnlySpan<char> word) =>
+        char.IsLower(word[0]) && !Is(word, "according") && !Is(word, "words") && _verbWords.Contains(word);
+
+    /// <summary>The end of a speaker starting at index: a pronoun, "the report", or one to four capitalised words.</summary>
+    private static int SpeakerEnd(ReadOnlySpan<char> window, Span<Range> tokens, int count, int index)
+    {
+        if (index >= count)
+        {
+            return -1;
+        }
+
+        ReadOnlySpan<char> word = window[tokens[index]];
+        if (IsPronoun(word))
+        {
+            return index + 1;
+        }
+
+        if (Is(word, "the") && index + 1 < count && IsWorkNoun(window[tokens[index + 1]]))
+        {
+            return index + 2;
+        }
+
+        int end = index;
+        while (end < count && end - index < 4 && IsNameWord(window, tokens, end, count))
+        {
+            end++;
+        }
+
+        return end > index && !IsParticle(window[tokens[end - 1]]) ? end : -1;
+    }
+
+    private static string? SpeakerFrom(ReadOnlySpan<char> window, Span<Range> tokens, int index, int count)
+    {
+        int end = SpeakerEnd(window, tokens, count, index);
+        return end > index ? Join(window, tokens, index, end) : null;
+    }
+
+    private static bool IsNameWord(ReadOnlySpan<char> window, Span<Range> tokens, int index, int limit)
+    {
+        ReadOnlySpan<char> word = window[tokens[index]];
+        return char.IsUpper(word[0]) || (IsParticle(word) && index + 1 < limit && char.IsUpper(window[tokens[index + 1]][0]));
+    }
+
+    private static string Join(ReadOnlySpan<char> window, Span<Range> tokens, int start, int end) =>
+        window[tokens[start].Start.Value..tokens[end - 1].End.Value].ToString();
+
+    private static bool Is(ReadOnlySpan<char> word, string value) => word.Equals(value, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsPut(ReadOnlySpan<char> word) => Is(word, "put") || Is(word, "puts");
+
+    private static bool IsPronoun(ReadOnlySpan<char> word) =>
+        Is(word, "he") || Is(word, "she") || Is(word, "they") || Is(word, "we") || word is "I" || Is(word, "it");
+
+    private static bool IsObject(ReadOnlySpan<char> word) =>
+        Is(word, "me") || Is(word, "us") || Is(word, "them") || Is(word, "him") || Is(word, "her") || Is(word, "it") || Is(word, "this") || Is(word, "that");
+
+    private static bool IsModal(ReadOnlySpan<char> word) =>
+        Is(word, "has") || Is(word, "had") || Is(word, "have") || Is(word, "once") || Is(word, "then") || Is(word, "later") || Is(word, "also")
+        || Is(word, "might") || Is(word, "may") || Is(word, "would") || Is(word, "could") || Is(word, "will") || Is(word, "must");
+
+    private static bool IsWorkNoun(ReadOnlySpan<char> word) =>
+        Is(word, "author") || Is(word, "authors") || Is(word, "report") || Is(word, "book") || Is(word, "study") || Is(word, "survey") || Is(word, "paper");
+
+    private static bool IsParticle(ReadOnlySpan<char> word) =>
+        word is "de" or "van" or "von" or "der" or "da" or "di" or "du" or "le" or "la";
 
     /// <summary>The last speaker a paragraph names with a reporting verb ("Tim Campbell, engineer at X, shared that …").</summary>
     public string? SpeakerIn(string text)
     {
-        if (text.Length > 4 * Window)
+        // The pattern runs only on the stretch that ends at the last reporting verb, never on the whole paragraph.
+        int verbEnd = LastVerbWordEnd(text.AsSpan());
+        if (verbEnd < 0)
         {
-            text = text[^(4 * Window)..];
+            return null;
         }
 
+        int start = Math.Max(0, verbEnd - Window);
         string? speaker = null;
-        foreach (Match match in _anywhere.Matches(text))
+        foreach (Match match in _anywhere.Matches(text.Substring(start, verbEnd - start)))
         {
             speaker = match.Groups["s"].Value;
         }
@@ -113,9 +337,34 @@ internal sealed class ReportingPatterns
         return speaker;
     }
 
+    private int LastVerbWordEnd(ReadOnlySpan<char> text)
+    {
+        int i = text.Length;
+        while (i > 0)
+        {
+            while (i > 0 && !char.IsLetter(text[i - 1]))
+            {
+                i--;
+            }
+
+            int end = i;
+            while (i > 0 && char.IsLetter(text[i - 1]))
+            {
+                i--;
+            }
+
+            if (end > i && end - i <= 12 && _verbWords.Contains(text[i..end]))
+            {
+                return end;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Whether a reporting verb appears in the text near a quotation (same or next sentence).</summary>
     public bool HasCue(string text, int start, int end) =>
-        end > start && HasVerbWord(text.AsSpan(start, end - start)) && _anyVerb.IsMatch(text.AsSpan(start, end - start));
+        end > start && HasVerbWord(text.AsSpan(start, end - start));
 
     /// <summary>
     /// Whether a window holds a reporting verb (or "according", "words") as a whole word: a hash lookup per word,
