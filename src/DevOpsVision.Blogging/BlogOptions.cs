@@ -73,6 +73,9 @@ public sealed class BlogOptions
     /// <summary>How categories, tags, related posts and suggestions are computed (<c>Blog:Taxonomy</c>).</summary>
     public Taxonomy.TaxonomyOptions Taxonomy { get; set; } = new();
 
+    /// <summary>How posts are ranked and queries are bounded by the search index (<c>Blog:Search</c>).</summary>
+    public Search.SearchOptions Search { get; set; } = new();
+
     /// <summary>
     /// Replaces the default Markdown pipeline set-up (advanced extensions, auto identifiers on headings,
     /// YAML front matter). The builder it receives already has the YAML front matter extension,
