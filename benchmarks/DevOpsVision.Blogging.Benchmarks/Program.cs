@@ -14,6 +14,12 @@ public static class Program
             return;
         }
 
+        if (args is ["search-report"])
+        {
+            SearchReport.Run();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -306,11 +306,15 @@ internal struct PostingCursor
     public int ReadPositions(Span<int> into)
     {
         int count = _pendingPositions;
-        int position = 0;
-        for (int i = 0; i < count; i++)
+        int i = 0;
+        for (int field = 0; field < SearchFields.Count; field++)
         {
-            position += (int)VarInt.Read(_positions, ref _positionOffset);
-            into[i] = position;
+            int position = field << SearchFields.PositionShift;
+            for (int n = Tf(field); n > 0; n--)
+            {
+                position += (int)VarInt.Read(_positions, ref _positionOffset);
+                into[i++] = position;
+            }
         }
 
         _pendingPositions = 0;

@@ -256,11 +256,18 @@ internal sealed class SegmentBuilder : ITokenSink
                 }
             }
 
+            // Positions restart from their field's base, so the first of each field is small.
             int count = tf[0] + tf[1] + tf[2] + tf[3] + tf[4];
-            int previous = 0;
+            int previous = 0, field = -1;
             for (int p = 0; p < count; p++)
             {
                 int position = _sortedPositions[positionStart + p];
+                if (position >> SearchFields.PositionShift != field)
+                {
+                    field = position >> SearchFields.PositionShift;
+                    previous = field << SearchFields.PositionShift;
+                }
+
                 VarInt.Write(ref state.Positions, ref state.PositionsLength, (uint)(position - previous));
                 previous = position;
             }
