@@ -31,6 +31,8 @@ internal static class IndexFile
                 WriteArray(writer, segment.SurfaceTerms);
                 WriteArray(writer, segment.DocFreqs);
                 WriteArray(writer, segment.PostingStarts);
+                WriteArray(writer, segment.MaskStarts);
+                WriteArray(writer, segment.FrequencyStarts);
                 WriteArray(writer, segment.Postings);
                 WriteArray(writer, segment.PositionStarts);
                 WriteArray(writer, segment.Positions);
@@ -134,6 +136,8 @@ internal static class IndexFile
             int[] surfaceTerms = ReadArray<int>(reader);
             int[] docFreqs = ReadArray<int>(reader);
             int[] postingStarts = ReadArray<int>(reader);
+            int[] maskStarts = ReadArray<int>(reader);
+            int[] frequencyStarts = ReadArray<int>(reader);
             byte[] postings = ReadArray<byte>(reader);
             int[] positionStarts = ReadArray<int>(reader);
             byte[] positions = ReadArray<byte>(reader);
@@ -141,10 +145,12 @@ internal static class IndexFile
             int docCount = reader.ReadInt32();
             int terms = docFreqs.Length;
             if (termStarts.Length != terms + 1 || postingStarts.Length != terms + 1 || positionStarts.Length != terms + 1
+                || maskStarts.Length != terms || frequencyStarts.Length != terms
+                || postings.Length < 8 || positions.Length < 8
                 || surfaceStarts.Length != surfaceTerms.Length + 1 || (surfaceTerms.Length > 0 && surfaceStarts[^1] != surfaceChars.Length)
                 || Array.Exists(surfaceTerms, t => (uint)t >= (uint)terms)
                 || docCount < 0 || fieldLengths.Length != docCount * SearchFields.Count
-                || (terms > 0 && (termStarts[terms] != termChars.Length || postingStarts[terms] != postings.Length || positionStarts[terms] != positions.Length)))
+                || (terms > 0 && (termStarts[terms] != termChars.Length || postingStarts[terms] != postings.Length - 8 || positionStarts[terms] != positions.Length - 8)))
             {
                 throw new SearchIndexFormatException($"The search index is corrupt: segment {s} has inconsistent array lengths.");
             }
@@ -188,6 +194,8 @@ internal static class IndexFile
                 SurfaceTerms = surfaceTerms,
                 DocFreqs = docFreqs,
                 PostingStarts = postingStarts,
+                MaskStarts = maskStarts,
+                FrequencyStarts = frequencyStarts,
                 Postings = postings,
                 PositionStarts = positionStarts,
                 Positions = positions,

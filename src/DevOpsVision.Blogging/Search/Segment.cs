@@ -21,13 +21,15 @@ internal static class SearchFields
 }
 
 /// <summary>
-/// An immutable part of the index: a sorted term dictionary in one char array, and per term a run of
-/// delta-and-varint encoded postings (document, per-field frequencies) and of positions, all in flat arrays.
+/// An immutable part of the index: a sorted term dictionary in one char array, and per term block-packed streams
+/// of postings (document deltas, field bits, per-field frequencies) and positions, all in flat arrays.
 /// </summary>
 /// <remarks>
-/// Postings of a term: for each document, <c>varint((docDelta &lt;&lt; 1) | bodyOnly)</c>, then either the body
-/// frequency, or a byte of field bits and one frequency per field present. Positions of a term: for each
-/// posting, as many varints as its frequencies add up to, the first absolute, the rest as deltas.
+/// Each stream is a run of blocks of up to 128 values packed at the bit width of the block's largest value
+/// (frame of reference, as Lucene packs its postings). Per posting: the document delta minus one, the field bits
+/// XOR the body bit (0 for the common body-only posting), then for each field present its frequency minus one.
+/// Positions: per posting and field in order, the first as an offset from the field's base, the rest as gaps
+/// minus one. A block of zeros takes one byte.
 /// </remarks>
 internal sealed class Segment
 {
@@ -42,7 +44,12 @@ internal sealed class Segment
 
     public required int[] DocFreqs { get; init; }
 
+    /// <summary>Per term, where its document-delta stream starts in <see cref="Postings"/> (the field-bit and frequency streams follow).</summary>
     public required int[] PostingStarts { get; init; }
+
+    public required int[] MaskStarts { get; init; }
+
+    public required int[] FrequencyStarts { get; init; }
 
     public required byte[] Postings { get; init; }
 
@@ -230,20 +237,20 @@ internal sealed class TermTable(char[] chars, int[] starts)
 /// <summary>Reads one term's postings (and, on request, positions) in document order.</summary>
 internal struct PostingCursor
 {
-    private readonly byte[] _postings;
-    private readonly byte[] _positions;
-    private readonly int _end;
-    private int _offset;
-    private int _positionOffset;
+    private PackedReader _docs;
+    private PackedReader _masks;
+    private PackedReader _frequencies;
+    private PackedReader _positions;
+    private int _remaining;
     private int _pendingPositions;
 
     public PostingCursor(Segment segment, int term)
     {
-        _postings = segment.Postings;
-        _positions = segment.Positions;
-        _offset = segment.PostingStarts[term];
-        _end = segment.PostingStarts[term + 1];
-        _positionOffset = segment.PositionStarts[term];
+        _docs = new PackedReader(segment.Postings, segment.PostingStarts[term]);
+        _masks = new PackedReader(segment.Postings, segment.MaskStarts[term]);
+        _frequencies = new PackedReader(segment.Postings, segment.FrequencyStarts[term]);
+        _positions = new PackedReader(segment.Positions, segment.PositionStarts[term]);
+        _remaining = segment.DocFreqs[term];
         Doc = -1;
     }
 
@@ -270,34 +277,33 @@ internal struct PostingCursor
     {
         if (_pendingPositions > 0)
         {
-            SkipPositions();
+            _positions.Skip(_pendingPositions);
+            _pendingPositions = 0;
         }
 
-        if (_offset >= _end)
+        if (_remaining == 0)
         {
             Doc = int.MaxValue;
             return false;
         }
 
-        uint head = VarInt.Read(_postings, ref _offset);
-        Doc += 1 + (int)(head >> 1);
-        if ((head & 1) != 0)
+        _remaining--;
+        Doc += 1 + (int)_docs.Next();
+        int mask = (int)_masks.Next() ^ (1 << SearchFields.Body);
+        FieldMask = mask;
+        if (mask == 1 << SearchFields.Body)
         {
             Tf0 = Tf1 = Tf2 = Tf3 = 0;
-            Tf4 = (int)VarInt.Read(_postings, ref _offset);
-            FieldMask = 1 << SearchFields.Body;
-        }
-        else
-        {
-            int mask = _postings[_offset++];
-            FieldMask = mask;
-            Tf0 = (mask & 1) != 0 ? (int)VarInt.Read(_postings, ref _offset) : 0;
-            Tf1 = (mask & 2) != 0 ? (int)VarInt.Read(_postings, ref _offset) : 0;
-            Tf2 = (mask & 4) != 0 ? (int)VarInt.Read(_postings, ref _offset) : 0;
-            Tf3 = (mask & 8) != 0 ? (int)VarInt.Read(_postings, ref _offset) : 0;
-            Tf4 = (mask & 16) != 0 ? (int)VarInt.Read(_postings, ref _offset) : 0;
+            Tf4 = 1 + (int)_frequencies.Next();
+            _pendingPositions = Tf4;
+            return true;
         }
 
+        Tf0 = (mask & 1) != 0 ? 1 + (int)_frequencies.Next() : 0;
+        Tf1 = (mask & 2) != 0 ? 1 + (int)_frequencies.Next() : 0;
+        Tf2 = (mask & 4) != 0 ? 1 + (int)_frequencies.Next() : 0;
+        Tf3 = (mask & 8) != 0 ? 1 + (int)_frequencies.Next() : 0;
+        Tf4 = (mask & 16) != 0 ? 1 + (int)_frequencies.Next() : 0;
         _pendingPositions = TotalTf;
         return true;
     }
@@ -309,10 +315,17 @@ internal struct PostingCursor
         int i = 0;
         for (int field = 0; field < SearchFields.Count; field++)
         {
-            int position = field << SearchFields.PositionShift;
-            for (int n = Tf(field); n > 0; n--)
+            int n = Tf(field);
+            if (n == 0)
             {
-                position += (int)VarInt.Read(_positions, ref _positionOffset);
+                continue;
+            }
+
+            int position = (field << SearchFields.PositionShift) + (int)_positions.Next();
+            into[i++] = position;
+            for (n--; n > 0; n--)
+            {
+                position += 1 + (int)_positions.Next();
                 into[i++] = position;
             }
         }
@@ -320,61 +333,151 @@ internal struct PostingCursor
         _pendingPositions = 0;
         return count;
     }
+}
 
-    private void SkipPositions()
+/// <summary>Reads a stream of bit-packed blocks (see <see cref="Segment"/>); the array has 8 bytes of padding at its end.</summary>
+internal struct PackedReader(byte[] data, int start)
+{
+    private readonly byte[] _data = data;
+    private int _next = start;
+    private long _bit;
+    private int _width;
+    private int _left;
+    private uint _mask;
+
+    public uint Next()
     {
-        int remaining = _pendingPositions;
-        while (remaining > 0)
+        if (_left == 0)
         {
-            if ((_positions[_positionOffset++] & 0x80) == 0)
-            {
-                remaining--;
-            }
+            Load();
         }
 
-        _pendingPositions = 0;
+        ulong word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.AsSpan((int)(_bit >> 3), 8));
+        uint value = (uint)(word >> (int)(_bit & 7)) & _mask;
+        _bit += _width;
+        _left--;
+        return value;
+    }
+
+    public void Skip(int count)
+    {
+        while (count > 0)
+        {
+            if (_left == 0)
+            {
+                Load();
+            }
+
+            int take = Math.Min(count, _left);
+            _bit += (long)take * _width;
+            _left -= take;
+            count -= take;
+        }
+    }
+
+    private void Load()
+    {
+        byte header = _data[_next++];
+        _width = header & 0x3F;
+        int count = (header & 0x80) != 0 ? PackedWriter.BlockSize : _data[_next++];
+        _bit = (long)_next * 8;
+        _next += ((count * _width) + 7) >> 3;
+        _left = count;
+        _mask = _width == 32 ? uint.MaxValue : (1u << _width) - 1;
     }
 }
 
-/// <summary>Unsigned LEB128 variable-length integers.</summary>
-internal static class VarInt
+/// <summary>Collects a stream of values and packs them in blocks of 128 at the bit width of each block's largest value.</summary>
+internal struct PackedWriter
 {
-    public static uint Read(ReadOnlySpan<byte> buffer, ref int offset)
+    public const int BlockSize = 128;
+
+    private uint[]? _pending;
+    private int _count;
+    private byte[]? _packed;
+    private int _length;
+
+    public readonly int Length => _length;
+
+    public void Add(uint value)
     {
-        uint b = buffer[offset++];
-        if (b < 0x80)
+        if (_pending is null)
         {
-            return b;
+            _pending = new uint[4];
         }
-
-        uint value = b & 0x7F;
-        int shift = 7;
-        while (true)
+        else if (_count == _pending.Length)
         {
-            b = buffer[offset++];
-            value |= (b & 0x7F) << shift;
-            if (b < 0x80)
+            if (_count == BlockSize)
             {
-                return value;
+                Flush();
             }
-
-            shift += 7;
+            else
+            {
+                Array.Resize(ref _pending, _pending.Length * 2);
+            }
         }
+
+        _pending[_count++] = value;
     }
 
-    public static void Write(ref byte[] buffer, ref int length, uint value)
+    public void Flush()
     {
-        if (buffer.Length - length < 5)
+        if (_count == 0)
         {
-            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, 16));
+            return;
         }
 
-        while (value >= 0x80)
+        uint all = 0;
+        for (int i = 0; i < _count; i++)
         {
-            buffer[length++] = (byte)(value | 0x80);
-            value >>= 7;
+            all |= _pending![i];
         }
 
-        buffer[length++] = (byte)value;
+        int width = 32 - System.Numerics.BitOperations.LeadingZeroCount(all);
+        int bytes = ((_count * width) + 7) >> 3;
+        _packed ??= new byte[Math.Max(8, bytes + 2)];
+        if (_packed.Length - _length < bytes + 2)
+        {
+            Array.Resize(ref _packed, Math.Max(_packed.Length * 2, _length + bytes + 2));
+        }
+
+        if (_count == BlockSize)
+        {
+            _packed[_length++] = (byte)(width | 0x80);
+        }
+        else
+        {
+            _packed[_length++] = (byte)width;
+            _packed[_length++] = (byte)_count;
+        }
+
+        ulong accumulator = 0;
+        int bits = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            accumulator |= (ulong)_pending![i] << bits;
+            bits += width;
+            while (bits >= 8)
+            {
+                _packed[_length++] = (byte)accumulator;
+                accumulator >>= 8;
+                bits -= 8;
+            }
+        }
+
+        if (bits > 0)
+        {
+            _packed[_length++] = (byte)accumulator;
+        }
+
+        _count = 0;
+    }
+
+    public readonly void CopyTo(byte[] target, int offset)
+    {
+        if (_packed is not null)
+        {
+            Array.Copy(_packed, 0, target, offset, _length);
+        }
     }
 }

@@ -43,10 +43,10 @@ internal sealed class SegmentBuilder : ITokenSink
 
     private struct TermState
     {
-        public byte[] Postings;
-        public int PostingsLength;
-        public byte[] Positions;
-        public int PositionsLength;
+        public PackedWriter Docs;
+        public PackedWriter Masks;
+        public PackedWriter Frequencies;
+        public PackedWriter Positions;
         public int DocFreq;
         public int LastDoc;
         public int SeenInDoc;
@@ -223,8 +223,6 @@ internal sealed class SegmentBuilder : ITokenSink
         {
             int term = _slotTerms[s];
             ref TermState state = ref _state[term];
-            state.Postings ??= new byte[8];
-            state.Positions ??= new byte[8];
             ReadOnlySpan<int> tf = _slotTf.AsSpan(s * SearchFields.Count, SearchFields.Count);
             int mask = 0;
             for (int f = 0; f < SearchFields.Count; f++)
@@ -232,31 +230,16 @@ internal sealed class SegmentBuilder : ITokenSink
                 if (tf[f] > 0)
                 {
                     mask |= 1 << f;
+                    state.Frequencies.Add((uint)(tf[f] - 1));
                 }
             }
 
-            uint delta = (uint)(_doc - state.LastDoc - 1);
+            state.Docs.Add((uint)(_doc - state.LastDoc - 1));
+            state.Masks.Add((uint)(mask ^ (1 << SearchFields.Body)));
             state.LastDoc = _doc;
             state.DocFreq++;
-            if (mask == 1 << SearchFields.Body)
-            {
-                VarInt.Write(ref state.Postings, ref state.PostingsLength, (delta << 1) | 1);
-                VarInt.Write(ref state.Postings, ref state.PostingsLength, (uint)tf[SearchFields.Body]);
-            }
-            else
-            {
-                VarInt.Write(ref state.Postings, ref state.PostingsLength, delta << 1);
-                VarInt.Write(ref state.Postings, ref state.PostingsLength, (uint)mask);
-                for (int f = 0; f < SearchFields.Count; f++)
-                {
-                    if (tf[f] > 0)
-                    {
-                        VarInt.Write(ref state.Postings, ref state.PostingsLength, (uint)tf[f]);
-                    }
-                }
-            }
 
-            // Positions restart from their field's base, so the first of each field is small.
+            // Positions: the first of each field from the field's base, then gaps minus one.
             int count = tf[0] + tf[1] + tf[2] + tf[3] + tf[4];
             int previous = 0, field = -1;
             for (int p = 0; p < count; p++)
@@ -265,10 +248,13 @@ internal sealed class SegmentBuilder : ITokenSink
                 if (position >> SearchFields.PositionShift != field)
                 {
                     field = position >> SearchFields.PositionShift;
-                    previous = field << SearchFields.PositionShift;
+                    state.Positions.Add((uint)(position - (field << SearchFields.PositionShift)));
+                }
+                else
+                {
+                    state.Positions.Add((uint)(position - previous - 1));
                 }
 
-                VarInt.Write(ref state.Positions, ref state.PositionsLength, (uint)(position - previous));
                 previous = position;
             }
 
@@ -292,26 +278,40 @@ internal sealed class SegmentBuilder : ITokenSink
         for (int i = 0; i < termCount; i++)
         {
             newId[order[i]] = i;
-            postingBytes += _state[order[i]].PostingsLength;
-            positionBytes += _state[order[i]].PositionsLength;
+            ref TermState state = ref _state[order[i]];
+            state.Docs.Flush();
+            state.Masks.Flush();
+            state.Frequencies.Flush();
+            state.Positions.Flush();
+            postingBytes += state.Docs.Length + state.Masks.Length + state.Frequencies.Length;
+            positionBytes += state.Positions.Length;
         }
 
+        // Eight bytes of padding: readers load whole 64-bit words.
         var docFreqs = new int[termCount];
         var postingStarts = new int[termCount + 1];
+        var maskStarts = new int[termCount];
+        var frequencyStarts = new int[termCount];
         var positionStarts = new int[termCount + 1];
-        var postings = new byte[postingBytes];
-        var positions = new byte[positionBytes];
+        var postings = new byte[postingBytes + 8];
+        var positions = new byte[positionBytes + 8];
         int pb = 0, qb = 0;
         for (int i = 0; i < termCount; i++)
         {
             ref TermState state = ref _state[order[i]];
             docFreqs[i] = state.DocFreq;
             postingStarts[i] = pb;
-            state.Postings.AsSpan(0, state.PostingsLength).CopyTo(postings.AsSpan(pb));
-            pb += state.PostingsLength;
+            state.Docs.CopyTo(postings, pb);
+            pb += state.Docs.Length;
+            maskStarts[i] = pb;
+            state.Masks.CopyTo(postings, pb);
+            pb += state.Masks.Length;
+            frequencyStarts[i] = pb;
+            state.Frequencies.CopyTo(postings, pb);
+            pb += state.Frequencies.Length;
             positionStarts[i] = qb;
-            state.Positions.AsSpan(0, state.PositionsLength).CopyTo(positions.AsSpan(qb));
-            qb += state.PositionsLength;
+            state.Positions.CopyTo(positions, qb);
+            qb += state.Positions.Length;
         }
 
         postingStarts[termCount] = pb;
@@ -337,6 +337,8 @@ internal sealed class SegmentBuilder : ITokenSink
             SurfaceTerms = surfaceTerms,
             DocFreqs = docFreqs,
             PostingStarts = postingStarts,
+            MaskStarts = maskStarts,
+            FrequencyStarts = frequencyStarts,
             Postings = postings,
             PositionStarts = positionStarts,
             Positions = positions,
