@@ -21,6 +21,7 @@ internal static class Fuzzy
         }
 
         int columns = word.Length + 1;
+        int outOfReach = maxEdits + 1;
         Span<int> rows = stackalloc int[(MaxTermLength + 1) * columns];
         for (int c = 0; c < columns; c++)
         {
@@ -47,12 +48,19 @@ internal static class Fuzzy
             int r = shared + 1;
             for (; r <= term.Length; r++)
             {
+                // Only cells within maxEdits of the diagonal can stay within reach; the rest count as out of reach.
                 Span<int> row = rows.Slice(r * columns, columns);
                 Span<int> above = rows.Slice((r - 1) * columns, columns);
                 char tc = term[r - 1];
-                row[0] = r;
-                int min = r;
-                for (int c = 1; c < columns; c++)
+                int lo = Math.Max(1, r - maxEdits), hi = Math.Min(word.Length, r + maxEdits);
+                row[0] = r <= maxEdits ? r : outOfReach;
+                if (lo > 1)
+                {
+                    row[lo - 1] = outOfReach;
+                }
+
+                int min = lo == 1 ? row[0] : outOfReach;
+                for (int c = lo; c <= hi; c++)
                 {
                     int cost = tc == word[c - 1] ? 0 : 1;
                     int best = Math.Min(Math.Min(above[c] + 1, row[c - 1] + 1), above[c - 1] + cost);
@@ -65,10 +73,15 @@ internal static class Fuzzy
                     min = Math.Min(min, best);
                 }
 
-                rowMins[r] = min;
-                if (min > maxEdits && rowMins[r - 1] > maxEdits)
+                if (hi < word.Length)
                 {
-                    // No term starting with term[..r] can come within reach.
+                    row[hi + 1] = outOfReach;
+                }
+
+                rowMins[r] = min;
+                if (min > maxEdits && rowMins[r - 1] >= maxEdits)
+                {
+                    // No term starting with term[..r] can come within reach (a swap reaches back one row, at a cost of one).
                     skipTo = segment.PrefixEnd(term[..r], i);
                     break;
                 }
@@ -83,7 +96,7 @@ internal static class Fuzzy
             }
 
             validRows = term.Length;
-            int distance = rows[(term.Length * columns) + word.Length];
+            int distance = Math.Abs(term.Length - word.Length) <= maxEdits ? rows[(term.Length * columns) + word.Length] : outOfReach;
             if (distance <= maxEdits && distance > 0)
             {
                 into.Add((i, distance));

@@ -54,6 +54,7 @@ internal static class Searcher
         List<int> candidates = scratch.Candidates;
         candidates.Clear();
 
+        var filter = new Filter(query, request, index);
         foreach (QueryClause clause in query.Clauses)
         {
             if (clause.Excluded)
@@ -63,7 +64,7 @@ internal static class Searcher
 
             positive++;
             scratch.Touched.Clear();
-            Evaluate(index, clause, typos, scratch, highlight);
+            Evaluate(index, clause, typos, scratch, highlight, filter);
             foreach (int doc in scratch.Touched)
             {
                 if (scratch.Counts[doc] == 0)
@@ -85,7 +86,7 @@ internal static class Searcher
             }
 
             scratch.Touched.Clear();
-            Evaluate(index, clause, typos: false, scratch, highlight: null);
+            Evaluate(index, clause, typos: false, scratch, highlight: null, new Filter(null, null, null));
             foreach (int doc in scratch.Touched)
             {
                 if (scratch.Counts[doc] == 0)
@@ -98,7 +99,6 @@ internal static class Searcher
             }
         }
 
-        var filter = new Filter(query, request, index);
         var matches = new List<int>();
         bool all = true;
         if (positive == 0)
@@ -120,7 +120,7 @@ internal static class Searcher
         {
             foreach (int g in candidates)
             {
-                if (scratch.Counts[g] == positive && filter.Passes(g))
+                if (scratch.Counts[g] == positive && (!filter.Any || filter.Passes(g)))
                 {
                     matches.Add(g);
                 }
@@ -183,7 +183,7 @@ internal static class Searcher
         return request.IncludeFacets ? Facets(index, matches, results) : results;
     }
 
-    private static void Evaluate(PostSearchIndex index, QueryClause clause, bool typos, Scratch scratch, Dictionary<string, int>? highlight)
+    private static void Evaluate(PostSearchIndex index, QueryClause clause, bool typos, Scratch scratch, Dictionary<string, int>? highlight, Filter filter)
     {
         if (clause.IsPhrase)
         {
@@ -241,10 +241,12 @@ internal static class Searcher
                 }
 
                 var cursor = new PostingCursor(segment, id);
+                long[] dates = segment.Dates;
                 while (cursor.MoveNext())
                 {
                     int doc = cursor.Doc;
-                    if ((cursor.FieldMask & clause.FieldMask) == 0 || (deleted is not null && PostSearchIndex.IsSet(deleted, doc)))
+                    if ((cursor.FieldMask & clause.FieldMask) == 0 || (deleted is not null && PostSearchIndex.IsSet(deleted, doc))
+                        || (filter.HasDates && !filter.InDates(dates[doc])))
                     {
                         continue;
                     }
@@ -606,34 +608,42 @@ internal static class Searcher
         }
     }
 
-    private readonly struct Filter(ParsedQuery query, SearchRequest request, PostSearchIndex index)
+    private readonly struct Filter(ParsedQuery? query, SearchRequest? request, PostSearchIndex? index)
     {
-        private readonly long _from = Math.Max(query.FromTicks ?? long.MinValue, request.From?.UtcTicks ?? long.MinValue);
-        private readonly long _to = Math.Min(query.ToTicks ?? long.MaxValue, request.To?.UtcTicks ?? long.MaxValue);
+        private readonly long _from = Math.Max(query?.FromTicks ?? long.MinValue, request?.From?.UtcTicks ?? long.MinValue);
+        private readonly long _to = Math.Min(query?.ToTicks ?? long.MaxValue, request?.To?.UtcTicks ?? long.MaxValue);
+
+        /// <summary>Whether a date range applies (checked while scoring, before any work on the post).</summary>
+        public bool HasDates => _from != long.MinValue || _to != long.MaxValue;
+
+        /// <summary>Whether any filter applies.</summary>
+        public bool Any => HasDates || request?.Year is not null || request?.Category is not null || request?.Tag is not null;
+
+        public bool InDates(long date) => date >= _from && date < _to;
 
         public bool Passes(int global)
         {
-            int seg = index.SegmentOf(global);
+            int seg = index!.SegmentOf(global);
             return Passes(seg, global - index.Bases[seg]);
         }
 
         public bool Passes(int seg, int doc)
         {
-            Segment segment = index.Segments[seg];
+            Segment segment = index!.Segments[seg];
             long date = segment.Dates[doc];
             if (date < _from || date >= _to)
             {
                 return false;
             }
 
-            if (request.Year is { } year && segment.Years[doc] != year)
+            if (request?.Year is { } year && segment.Years[doc] != year)
             {
                 return false;
             }
 
             Post post = segment.Posts[doc];
-            return (request.Category is not { } category || Has(post.Categories, category))
-                && (request.Tag is not { } tag || Has(post.Tags, tag));
+            return (request?.Category is not { } category || Has(post.Categories, category))
+                && (request?.Tag is not { } tag || Has(post.Tags, tag));
         }
 
         private static bool Has(IReadOnlyList<string> values, string value)

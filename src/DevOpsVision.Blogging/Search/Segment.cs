@@ -241,7 +241,14 @@ internal struct PostingCursor
     private PackedReader _masks;
     private PackedReader _frequencies;
     private PackedReader _positions;
+    private Block _docBlock;
+    private Block _maskBlock;
+    private Block _frequencyBlock;
     private int _remaining;
+    private int _index;
+    private int _count;
+    private int _frequencyIndex;
+    private int _frequencyCount;
     private int _pendingPositions;
 
     public PostingCursor(Segment segment, int term)
@@ -252,6 +259,13 @@ internal struct PostingCursor
         _positions = new PackedReader(segment.Positions, segment.PositionStarts[term]);
         _remaining = segment.DocFreqs[term];
         Doc = -1;
+    }
+
+    /// <summary>128 decoded values of a stream.</summary>
+    [System.Runtime.CompilerServices.InlineArray(PackedWriter.BlockSize)]
+    private struct Block
+    {
+        private uint _first;
     }
 
     public int Doc;
@@ -281,31 +295,50 @@ internal struct PostingCursor
             _pendingPositions = 0;
         }
 
-        if (_remaining == 0)
+        if (_index == _count)
         {
-            Doc = int.MaxValue;
-            return false;
+            if (_remaining == 0)
+            {
+                Doc = int.MaxValue;
+                return false;
+            }
+
+            // Document deltas and field bits have one value per posting, so their blocks line up.
+            _count = _docs.ReadBlock(_docBlock);
+            _masks.ReadBlock(_maskBlock);
+            _remaining -= _count;
+            _index = 0;
         }
 
-        _remaining--;
-        Doc += 1 + (int)_docs.Next();
-        int mask = (int)_masks.Next() ^ (1 << SearchFields.Body);
+        Doc += 1 + (int)_docBlock[_index];
+        int mask = (int)_maskBlock[_index++] ^ (1 << SearchFields.Body);
         FieldMask = mask;
         if (mask == 1 << SearchFields.Body)
         {
             Tf0 = Tf1 = Tf2 = Tf3 = 0;
-            Tf4 = 1 + (int)_frequencies.Next();
+            Tf4 = NextFrequency();
             _pendingPositions = Tf4;
             return true;
         }
 
-        Tf0 = (mask & 1) != 0 ? 1 + (int)_frequencies.Next() : 0;
-        Tf1 = (mask & 2) != 0 ? 1 + (int)_frequencies.Next() : 0;
-        Tf2 = (mask & 4) != 0 ? 1 + (int)_frequencies.Next() : 0;
-        Tf3 = (mask & 8) != 0 ? 1 + (int)_frequencies.Next() : 0;
-        Tf4 = (mask & 16) != 0 ? 1 + (int)_frequencies.Next() : 0;
+        Tf0 = (mask & 1) != 0 ? NextFrequency() : 0;
+        Tf1 = (mask & 2) != 0 ? NextFrequency() : 0;
+        Tf2 = (mask & 4) != 0 ? NextFrequency() : 0;
+        Tf3 = (mask & 8) != 0 ? NextFrequency() : 0;
+        Tf4 = (mask & 16) != 0 ? NextFrequency() : 0;
         _pendingPositions = TotalTf;
         return true;
+    }
+
+    private int NextFrequency()
+    {
+        if (_frequencyIndex == _frequencyCount)
+        {
+            _frequencyCount = _frequencies.ReadBlock(_frequencyBlock);
+            _frequencyIndex = 0;
+        }
+
+        return 1 + (int)_frequencyBlock[_frequencyIndex++];
     }
 
     /// <summary>Reads the current document's positions (ascending); <paramref name="into"/> must hold <see cref="TotalTf"/> values.</summary>
@@ -373,6 +406,33 @@ internal struct PackedReader(byte[] data, int start)
             _left -= take;
             count -= take;
         }
+    }
+
+    /// <summary>Decodes the next whole block into <paramref name="into"/> and returns how many values it held.</summary>
+    public int ReadBlock(Span<uint> into)
+    {
+        Load();
+        int count = _left;
+        if (_width == 0)
+        {
+            into[..count].Clear();
+        }
+        else
+        {
+            ReadOnlySpan<byte> data = _data;
+            long bit = _bit;
+            int width = _width;
+            uint mask = _mask;
+            for (int i = 0; i < count; i++)
+            {
+                ulong word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(data[(int)(bit >> 3)..]);
+                into[i] = (uint)(word >> (int)(bit & 7)) & mask;
+                bit += width;
+            }
+        }
+
+        _left = 0;
+        return count;
     }
 
     private void Load()
