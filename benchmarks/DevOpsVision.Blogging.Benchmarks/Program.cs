@@ -14,6 +14,12 @@ public static class Program
             return;
         }
 
+        if (args is ["search-quick"])
+        {
+            SearchReport.Quick();
+            return;
+        }
+
         if (args is ["search-report"])
         {
             SearchReport.Run();

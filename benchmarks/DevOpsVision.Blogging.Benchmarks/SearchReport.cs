@@ -36,6 +36,41 @@ public static class SearchReport
         }
     }
 
+    /// <summary>A quick look at query times (median of many runs, Stopwatch), for development; the figures to quote come from BenchmarkDotNet.</summary>
+    public static void Quick()
+    {
+        foreach (string set in (string[])[BenchmarkDocuments.Corpus, BenchmarkDocuments.Synthetic10000])
+        {
+            foreach (QueryClass query in Enum.GetValues<QueryClass>())
+            {
+                var bench = new SearchQueryBenchmarks { Documents = set, Query = query };
+                bench.Setup();
+                double lucene = Median(() => bench.Lucene()), ours = Median(() => bench.Ours());
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{set} {query}: Lucene {lucene:F1} us, ours {ours:F1} us, {lucene / ours:F1}x"));
+                bench.Cleanup();
+            }
+        }
+    }
+
+    private static double Median(Func<int> run)
+    {
+        for (int i = 0; i < 200; i++)
+        {
+            run();
+        }
+
+        var times = new double[301];
+        for (int i = 0; i < times.Length; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            run();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        }
+
+        Array.Sort(times);
+        return times[150];
+    }
+
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static (long Heap, long Bytes) MeasureLucene(IReadOnlyList<Post> posts)
     {

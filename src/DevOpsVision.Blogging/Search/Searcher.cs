@@ -62,9 +62,20 @@ internal static class Searcher
                 continue;
             }
 
-            positive++;
             scratch.Touched.Clear();
-            Evaluate(index, clause, typos, scratch, highlight, filter);
+            if (positive++ == 0)
+            {
+                // The first clause scores straight into the totals: nothing to add to yet.
+                Evaluate(index, clause, typos, scratch, highlight, filter, scratch.Scores, candidates);
+                foreach (int doc in candidates)
+                {
+                    scratch.Counts[doc] = 1;
+                }
+
+                continue;
+            }
+
+            Evaluate(index, clause, typos, scratch, highlight, filter, scratch.Group, scratch.Touched);
             foreach (int doc in scratch.Touched)
             {
                 if (scratch.Counts[doc] == 0)
@@ -86,7 +97,7 @@ internal static class Searcher
             }
 
             scratch.Touched.Clear();
-            Evaluate(index, clause, typos: false, scratch, highlight: null, new Filter(null, null, null));
+            Evaluate(index, clause, typos: false, scratch, highlight: null, new Filter(null, null, null), scratch.Group, scratch.Touched);
             foreach (int doc in scratch.Touched)
             {
                 if (scratch.Counts[doc] == 0)
@@ -99,9 +110,14 @@ internal static class Searcher
             }
         }
 
-        var matches = new List<int>();
+        bool excluding = positive < query.Clauses.Count;
+        List<int> matches = positive == 1 && !excluding && !filter.Any ? candidates : [];
         bool all = true;
-        if (positive == 0)
+        if (ReferenceEquals(matches, candidates))
+        {
+            // One clause, no exclusion, no filter: every document it scored matches.
+        }
+        else if (positive == 0)
         {
             // Filters only (or exclusions only): every live post that passes, newest first.
             for (int seg = 0; seg < index.Segments.Length; seg++)
@@ -183,7 +199,7 @@ internal static class Searcher
         return request.IncludeFacets ? Facets(index, matches, results) : results;
     }
 
-    private static void Evaluate(PostSearchIndex index, QueryClause clause, bool typos, Scratch scratch, Dictionary<string, int>? highlight, Filter filter)
+    private static void Evaluate(PostSearchIndex index, QueryClause clause, bool typos, Scratch scratch, Dictionary<string, int>? highlight, Filter filter, float[] target, List<int> touched)
     {
         if (clause.IsPhrase)
         {
@@ -195,7 +211,7 @@ internal static class Searcher
                 }
             }
 
-            EvaluatePhrase(index, clause, scratch);
+            EvaluatePhrase(index, clause, filter, target, touched);
             return;
         }
 
@@ -253,22 +269,22 @@ internal static class Searcher
 
                     float score = variant.Weight * scorer.Score(idf, segment, doc, cursor.Tf0, cursor.Tf1, cursor.Tf2, cursor.Tf3, cursor.Tf4);
                     int g = docBase + doc;
-                    float current = scratch.Group[g];
+                    float current = target[g];
                     if (current == 0)
                     {
-                        scratch.Touched.Add(g);
-                        scratch.Group[g] = Math.Max(score, float.Epsilon);
+                        touched.Add(g);
+                        target[g] = Math.Max(score, float.Epsilon);
                     }
                     else if (score > current)
                     {
-                        scratch.Group[g] = score;
+                        target[g] = score;
                     }
                 }
             }
         }
     }
 
-    private static void EvaluatePhrase(PostSearchIndex index, QueryClause clause, Scratch scratch)
+    private static void EvaluatePhrase(PostSearchIndex index, QueryClause clause, Filter filter, float[] scores, List<int> touched)
     {
         int k = clause.Terms.Length;
         float idf = 0;
@@ -337,7 +353,7 @@ internal static class Searcher
                     continue;
                 }
 
-                if (index.IsLive(seg, target))
+                if (index.IsLive(seg, target) && (!filter.HasDates || filter.InDates(segment.Dates[target])))
                 {
                     for (int t = 0; t < k; t++)
                     {
@@ -356,8 +372,8 @@ internal static class Searcher
                     {
                         float score = scorer.Score(idf, segment, target, tf[0], tf[1], tf[2], tf[3], tf[4]);
                         int g = index.Bases[seg] + target;
-                        scratch.Touched.Add(g);
-                        scratch.Group[g] = Math.Max(score, float.Epsilon);
+                        touched.Add(g);
+                        scores[g] = Math.Max(score, float.Epsilon);
                     }
                 }
 
