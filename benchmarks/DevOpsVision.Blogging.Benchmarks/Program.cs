@@ -14,6 +14,12 @@ public static class Program
             return;
         }
 
+        if (args is ["search-profile"])
+        {
+            SearchReport.Profile();
+            return;
+        }
+
         if (args is ["search-quick"])
         {
             SearchReport.Quick();

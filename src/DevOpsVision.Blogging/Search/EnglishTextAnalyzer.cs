@@ -147,7 +147,9 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
     public string Fold(ReadOnlySpan<char> word)
     {
         Span<char> buffer = stackalloc char[MaxWordLength + 8];
-        int length = FoldUnicode(word, buffer);
+        int length = System.Text.Ascii.IsValid(word) && !word.ContainsAnyExcept(AsciiWordCharacters)
+            ? FoldAscii(word, buffer)
+            : FoldUnicode(word, buffer);
         return new string(buffer[..length]);
     }
 
@@ -192,6 +194,9 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
 
         sink.OnToken(stem, position, start, length);
     }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiWordCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'");
 
     private static bool IsAsciiWord(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
 

@@ -22,7 +22,7 @@ public sealed class PostSearchIndex
     internal readonly ulong[]?[] Deleted;
     internal readonly int[] Bases;
     internal readonly long[] LengthSums;
-    private readonly Dictionary<string, (int Segment, int Doc)> _byPath;
+    private Dictionary<string, (int Segment, int Doc)>? _byPath;
 
     private PostSearchIndex(Segment[] segments, ulong[]?[] deleted, SearchOptions options, ITextAnalyzer analyzer)
     {
@@ -32,7 +32,6 @@ public sealed class PostSearchIndex
         Analyzer = analyzer;
         Bases = new int[segments.Length + 1];
         LengthSums = new long[SearchFields.Count];
-        _byPath = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
         int live = 0;
         for (int s = 0; s < segments.Length; s++)
         {
@@ -47,7 +46,6 @@ public sealed class PostSearchIndex
                 }
 
                 live++;
-                _byPath[segment.Posts[d].SourcePath] = (s, d);
                 for (int f = 0; f < SearchFields.Count; f++)
                 {
                     LengthSums[f] += segment.FieldLength(d, f);
@@ -59,6 +57,24 @@ public sealed class PostSearchIndex
     }
 
     internal SearchOptions Options { get; }
+
+    /// <summary>Where each live post is, by source path; built on the first update, since a search never needs it.</summary>
+    private Dictionary<string, (int Segment, int Doc)> ByPath => LazyInitializer.EnsureInitialized(ref _byPath, () =>
+    {
+        var byPath = new Dictionary<string, (int Segment, int Doc)>(Count, StringComparer.Ordinal);
+        for (int s = 0; s < Segments.Length; s++)
+        {
+            for (int d = 0; d < Segments[s].DocCount; d++)
+            {
+                if (IsLive(s, d))
+                {
+                    byPath[Segments[s].Posts[d].SourcePath] = (s, d);
+                }
+            }
+        }
+
+        return byPath;
+    });
 
     internal ITextAnalyzer Analyzer { get; }
 
@@ -154,7 +170,7 @@ public sealed class PostSearchIndex
         var copied = new bool[Segments.Length];
         void Remove(string path)
         {
-            if (_byPath.TryGetValue(path, out var at))
+            if (ByPath.TryGetValue(path, out var at))
             {
                 if (!copied[at.Segment])
                 {
@@ -227,14 +243,14 @@ public sealed class PostSearchIndex
         foreach (Post post in posts)
         {
             present.Add(post.SourcePath);
-            if (!_byPath.TryGetValue(post.SourcePath, out var at) || !ReferenceEquals(Segments[at.Segment].Posts[at.Doc], post))
+            if (!ByPath.TryGetValue(post.SourcePath, out var at) || !ReferenceEquals(Segments[at.Segment].Posts[at.Doc], post))
             {
                 upserts.Add(post);
             }
         }
 
         var removed = new List<string>();
-        foreach (string path in _byPath.Keys)
+        foreach (string path in ByPath.Keys)
         {
             if (!present.Contains(path))
             {
@@ -247,7 +263,7 @@ public sealed class PostSearchIndex
 
     /// <summary>Whether the index holds this exact post object.</summary>
     internal bool Contains(Post post) =>
-        _byPath.TryGetValue(post.SourcePath, out var at) && ReferenceEquals(Segments[at.Segment].Posts[at.Doc], post);
+        ByPath.TryGetValue(post.SourcePath, out var at) && ReferenceEquals(Segments[at.Segment].Posts[at.Doc], post);
 
     /// <summary>Writes the index in its versioned binary format (magic, version, checksum).</summary>
     /// <param name="stream">Where to write.</param>

@@ -21,6 +21,10 @@ internal sealed class SegmentBuilder : ITokenSink
     private string _text = string.Empty;
     private TermState[] _state = new TermState[1024];
 
+    // Hot per-term fields kept apart from the writers, so the per-token path touches small arrays only.
+    private int[] _seenInDoc = new int[1024];
+    private string?[] _lastSurface = new string?[1024];
+
     // The current document's tokens.
     private int[] _tokenTerms = new int[1024];
     private int[] _tokenPositions = new int[1024];
@@ -49,8 +53,6 @@ internal sealed class SegmentBuilder : ITokenSink
         public PackedWriter Positions;
         public int DocFreq;
         public int LastDoc;
-        public int SeenInDoc;
-        public int SurfaceDoc;
     }
 
     public SegmentBuilder(ITextAnalyzer analyzer)
@@ -131,22 +133,30 @@ internal sealed class SegmentBuilder : ITokenSink
             {
                 Array.Resize(ref _state, _state.Length * 2);
                 Array.Resize(ref _slotOfTerm, _state.Length);
+                Array.Resize(ref _seenInDoc, _state.Length);
+                Array.Resize(ref _lastSurface, _state.Length);
             }
 
             _state[id].LastDoc = -1;
-            _state[id].SeenInDoc = -1;
-            _state[id].SurfaceDoc = -1;
+            _seenInDoc[id] = -1;
         }
 
         // Remember how the word was written, once per term and document: typo tolerance, prefixes and
         // completions work on words as written, since stems can be far from what a user types.
-        if (_state[id].SurfaceDoc != _doc && length <= EnglishTextAnalyzer.MaxWordLength && start + length <= _text.Length)
+        if (length <= EnglishTextAnalyzer.MaxWordLength && start + length <= _text.Length)
         {
-            _state[id].SurfaceDoc = _doc;
+            // Most occurrences of a term are written the same way as the last one: only a new spelling costs a lookup.
             ReadOnlySpan<char> raw = _text.AsSpan(start, length);
-            if (!_surfaceLookup.ContainsKey(raw))
+            string? last = _lastSurface[id];
+            if (last is null || !raw.SequenceEqual(last))
             {
-                _surfaces.Add(raw.ToString(), id);
+                if (!_surfaceLookup.TryGetValue(raw, out string? known, out _))
+                {
+                    known = raw.ToString();
+                    _surfaceLookup.Dictionary.Add(known, id);
+                }
+
+                _lastSurface[id] = known;
             }
         }
 
@@ -170,11 +180,10 @@ internal sealed class SegmentBuilder : ITokenSink
         for (int i = 0; i < _tokenCount; i++)
         {
             int term = _tokenTerms[i];
-            ref TermState state = ref _state[term];
             int slot;
-            if (state.SeenInDoc != _doc)
+            if (_seenInDoc[term] != _doc)
             {
-                state.SeenInDoc = _doc;
+                _seenInDoc[term] = _doc;
                 slot = slots++;
                 _slotOfTerm[term] = slot;
                 if (slot == _slotTerms.Length)
