@@ -14,6 +14,24 @@ public static class Program
             return;
         }
 
+        if (args is ["search-profile"])
+        {
+            SearchReport.Profile();
+            return;
+        }
+
+        if (args is ["search-quick"])
+        {
+            SearchReport.Quick();
+            return;
+        }
+
+        if (args is ["search-report"])
+        {
+            SearchReport.Run();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     }
 }

@@ -76,6 +76,9 @@ public sealed class BlogOptions
     /// <summary>How quotations are found in posts (<c>Blog:Quotes</c>).</summary>
     public Quotes.QuoteOptions Quotes { get; set; } = new();
 
+    /// <summary>How posts are ranked and queries are bounded by the search index (<c>Blog:Search</c>).</summary>
+    public Search.SearchOptions Search { get; set; } = new();
+
     /// <summary>
     /// Replaces the default Markdown pipeline set-up (advanced extensions, auto identifiers on headings,
     /// YAML front matter). The builder it receives already has the YAML front matter extension,

@@ -76,6 +76,29 @@ internal sealed class BlogOptionsValidator : IValidateOptions<BlogOptions>
             }
         }
 
+        if (options.Search is not { } search)
+        {
+            failures.Add("Blog:Search is required.");
+        }
+        else
+        {
+            double[] weights = [search.TitleWeight, search.TagWeight, search.CategoryWeight, search.ExcerptWeight, search.BodyWeight];
+            if (Array.Exists(weights, static w => w < 0 || double.IsNaN(w) || double.IsInfinity(w)))
+            {
+                failures.Add("Blog:Search field weights must be zero or more.");
+            }
+
+            if (search.K1 is < 0 or > 10 || double.IsNaN(search.K1) || search.B is < 0 or > 1 || double.IsNaN(search.B))
+            {
+                failures.Add($"Blog:Search:K1 is {search.K1} and B is {search.B}; K1 must be between 0 and 10 and B between 0 and 1.");
+            }
+
+            if (search.PageSize is < 1 or > 100 || search.MaxQueryLength < 1 || search.MaxQueryTerms is < 1 or > 250 || search.MaxExpansions is < 1 or > 1_000 || search.SnippetLength is < 20 or > 10_000)
+            {
+                failures.Add("Blog:Search limits are out of range: PageSize 1-100, MaxQueryLength at least 1, MaxQueryTerms 1-250, MaxExpansions 1-1000, SnippetLength 20-10000.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -3,6 +3,7 @@ using DevOpsVision.Blogging.Feeds;
 using DevOpsVision.Blogging.Posts;
 using DevOpsVision.Blogging.Posts.Shortcodes;
 using DevOpsVision.Blogging.Quotes;
+using DevOpsVision.Blogging.Search;
 using DevOpsVision.Blogging.Taxonomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,8 @@ public static class BloggingServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             (ILogger?)provider.GetService<ILoggerFactory>()?.CreateLogger("DevOpsVision.Blogging.Blog") ?? NullLogger.Instance));
         services.TryAddSingleton<ICategorizer, Categorizer>();
+        services.TryAddSingleton<ITextAnalyzer>(EnglishTextAnalyzer.Default);
+        services.TryAddSingleton<ISearchIndex, SearchIndexService>();
         services.TryAddSingleton<IFeedBuilder, FeedBuilder>();
         services.TryAddSingleton<IFeedWriter, FeedWriter>();
         services.TryAddSingleton<ISitemapWriter, Sitemaps>();

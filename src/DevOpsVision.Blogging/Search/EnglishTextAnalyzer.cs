@@ -1,0 +1,308 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+
+namespace DevOpsVision.Blogging.Search;
+
+/// <summary>
+/// The default <see cref="ITextAnalyzer"/>: Unicode letter and digit runs (apostrophes inside words kept,
+/// each CJK ideograph a word), invariant lower-casing, diacritic folding, English stop words dropped with
+/// their positions kept, and Porter2 (Snowball English) stemming.
+/// </summary>
+/// <remarks>Thread-safe. Stems are cached per instance, so share one instance.</remarks>
+public sealed class EnglishTextAnalyzer : ITextAnalyzer
+{
+    /// <summary>Words longer than this are cut to this length before stemming.</summary>
+    public const int MaxWordLength = 64;
+
+    private const int MaxCachedStems = 200_000;
+
+    /// <summary>The English stop words of Lucene's <c>EnglishAnalyzer</c>.</summary>
+    private static readonly string[] DefaultStopWords =
+    [
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it", "no", "not", "of",
+        "on", "or", "such", "that", "the", "their", "then", "there", "these", "they", "this", "to", "was", "will", "with",
+    ];
+
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopWords;
+    private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
+    private readonly bool _stem;
+
+    /// <summary>Creates the analyzer with Lucene's English stop words and Porter2 stemming.</summary>
+    public EnglishTextAnalyzer()
+        : this(DefaultStopWords, stem: true)
+    {
+    }
+
+    /// <summary>Creates the analyzer with your own stop words, and stemming on or off.</summary>
+    /// <param name="stopWords">Words to drop (their positions are kept); lower-case.</param>
+    /// <param name="stem">Whether to apply the Porter2 English stemmer.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stopWords"/> is <see langword="null"/>.</exception>
+    public EnglishTextAnalyzer(IEnumerable<string> stopWords, bool stem)
+    {
+        ArgumentNullException.ThrowIfNull(stopWords);
+        _stopWords = stopWords.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _stemLookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
+        _stem = stem;
+        Name = stem ? "english-porter2" : "english";
+    }
+
+    /// <summary>The shared default instance.</summary>
+    public static EnglishTextAnalyzer Default { get; } = new();
+
+    /// <inheritdoc />
+    public string Name { get; }
+
+    /// <inheritdoc />
+    public void Analyze(ReadOnlySpan<char> text, ITokenSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        Span<char> buffer = stackalloc char[MaxWordLength + 8];
+        int position = 0;
+        int i = 0;
+        while (i < text.Length)
+        {
+            char c = text[i];
+            if (c < 128)
+            {
+                if (!IsAsciiWord(c))
+                {
+                    i++;
+                    continue;
+                }
+            }
+            else
+            {
+                WordKind kind = Classify(c);
+                if (kind == WordKind.None)
+                {
+                    i++;
+                    continue;
+                }
+
+                if (kind == WordKind.Ideograph)
+                {
+                    // Each ideograph or kana is a word of its own.
+                    buffer[0] = c;
+                    sink.OnToken(buffer[..1], position++, i, 1);
+                    i++;
+                    continue;
+                }
+            }
+
+            int start = i;
+            bool ascii = true;
+            while (i < text.Length)
+            {
+                c = text[i];
+                if (c < 128)
+                {
+                    if (IsAsciiWord(c))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    // An apostrophe between two letters stays in the word ("don't", "o'reilly").
+                    if (c == '\'' && i + 1 < text.Length && i > start && IsLetterOrDigit(text[i + 1]))
+                    {
+                        i++;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                if (c is '\u2019' && i + 1 < text.Length && i > start && IsLetterOrDigit(text[i + 1]))
+                {
+                    ascii = false;
+                    i++;
+                    continue;
+                }
+
+                WordKind kind = Classify(c);
+                if (kind is WordKind.None or WordKind.Ideograph)
+                {
+                    break;
+                }
+
+                ascii = false;
+                i++;
+            }
+
+            ReadOnlySpan<char> word = text[start..i];
+            int length = ascii ? FoldAscii(word, buffer) : FoldUnicode(word, buffer);
+            if (length > 0)
+            {
+                EmitWord(buffer[..length], position, start, i - start, sink);
+            }
+
+            position++;
+        }
+    }
+
+    /// <inheritdoc />
+    public string Fold(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = stackalloc char[MaxWordLength + 8];
+        int length = System.Text.Ascii.IsValid(word) && !word.ContainsAnyExcept(AsciiWordCharacters)
+            ? FoldAscii(word, buffer)
+            : FoldUnicode(word, buffer);
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>Stems a folded word (for tests and tools).</summary>
+    internal string StemWord(string folded)
+    {
+        if (!_stem)
+        {
+            return folded;
+        }
+
+        char[] buffer = folded.ToCharArray();
+        return new string(buffer, 0, Porter2Stemmer.Stem(buffer));
+    }
+
+    private void EmitWord(Span<char> folded, int position, int start, int length, ITokenSink sink)
+    {
+        if (_stopWords.Contains(folded))
+        {
+            return;
+        }
+
+        if (!_stem)
+        {
+            sink.OnToken(folded, position, start, length);
+            return;
+        }
+
+        if (_stemLookup.TryGetValue(folded, out string? stem))
+        {
+            sink.OnToken(stem, position, start, length);
+            return;
+        }
+
+        string key = new(folded);
+        int stemLength = Porter2Stemmer.Stem(folded);
+        stem = stemLength == key.Length && folded[..stemLength].SequenceEqual(key) ? key : new string(folded[..stemLength]);
+        if (_stems.Count < MaxCachedStems)
+        {
+            _stems.TryAdd(key, stem);
+        }
+
+        sink.OnToken(stem, position, start, length);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiWordCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'");
+
+    private static bool IsAsciiWord(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
+
+    private static bool IsLetterOrDigit(char c) => c < 128 ? IsAsciiWord(c) : Classify(c) == WordKind.Word;
+
+    private static int FoldAscii(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        int length = Math.Min(word.Length, MaxWordLength);
+        for (int i = 0; i < length; i++)
+        {
+            char c = word[i];
+            buffer[i] = (uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c;
+        }
+
+        return length;
+    }
+
+    private static int FoldUnicode(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (word.Length > MaxWordLength * 2)
+        {
+            word = word[..(MaxWordLength * 2)];
+        }
+
+        string decomposed = word.ToString().Normalize(NormalizationForm.FormKD);
+        int length = 0;
+        foreach (char c in decomposed)
+        {
+            if (length == MaxWordLength)
+            {
+                break;
+            }
+
+            UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            if (c is '\'' or '\u2019')
+            {
+                buffer[length++] = '\'';
+                continue;
+            }
+
+            if (!char.IsLetterOrDigit(c))
+            {
+                continue;
+            }
+
+            char lower = char.ToLowerInvariant(c);
+            string? expansion = lower switch
+            {
+                'ß' => "ss",
+                'æ' => "ae",
+                'œ' => "oe",
+                'þ' => "th",
+                _ => null,
+            };
+            if (expansion is null)
+            {
+                buffer[length++] = lower switch
+                {
+                    'ø' => 'o',
+                    'đ' => 'd',
+                    'ł' => 'l',
+                    'ı' => 'i',
+                    _ => lower,
+                };
+            }
+            else if (length + expansion.Length <= MaxWordLength)
+            {
+                expansion.CopyTo(buffer[length..]);
+                length += expansion.Length;
+            }
+        }
+
+        return length;
+    }
+
+    private enum WordKind : byte
+    {
+        None,
+        Word,
+        Ideograph,
+    }
+
+    private static WordKind Classify(char c)
+    {
+        if (c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF')
+        {
+            return WordKind.Ideograph;
+        }
+
+        if (char.IsSurrogate(c))
+        {
+            return WordKind.None;
+        }
+
+        return CharUnicodeInfo.GetUnicodeCategory(c) switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+                or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber or UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.SpacingCombiningMark => WordKind.Word,
+            _ => WordKind.None,
+        };
+    }
+}

@@ -1,0 +1,916 @@
+using DevOpsVision.Blogging.Posts;
+
+namespace DevOpsVision.Blogging.Search;
+
+/// <summary>
+/// Runs a parsed query term-at-a-time over every segment: each clause scores the documents it matches into a
+/// scratch array; documents that every clause matched (and no exclusion did) pass the filters, are counted into
+/// facets and the best page is picked with a bounded heap. Scratch arrays are kept per thread, so a query
+/// allocates little beyond its results.
+/// </summary>
+internal static class Searcher
+{
+    private const float ExactWeight = 1.0f;
+    private const float PrefixWeight = 0.8f;
+    private const float OneEditWeight = 0.55f;
+    private const float TwoEditWeight = 0.35f;
+    private const int MaxPageSize = 100;
+    private const int MaxHitsDeep = 10_000;
+    private const int FacetLimit = 50;
+    private const int MaxPrefixScan = 5_000;
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private sealed class Scratch(int size)
+    {
+        public float[] Scores = new float[size];
+        public float[] Group = new float[size];
+        public byte[] Counts = new byte[size];
+        public List<int> Touched = new(256);
+        public List<int> Candidates = new(256);
+        public int[] Positions = new int[64];
+    }
+
+    private readonly record struct Variant(string Term, float Weight);
+
+    public static SearchResults Run(PostSearchIndex index, SearchRequest request)
+    {
+        SearchOptions options = index.Options;
+        int pageSize = Math.Clamp(request.PageSize ?? options.PageSize, 1, MaxPageSize);
+        int page = Math.Max(1, request.Page);
+        ParsedQuery query = QueryParser.Parse(request.Query, index.Analyzer, options);
+        if (query.Error is not null)
+        {
+            return new SearchResults { Query = request.Query, Error = query.Error, Page = page, PageSize = pageSize };
+        }
+
+        int total = index.TotalDocs;
+        Scratch scratch = t_scratch is { } s && s.Scores.Length >= total ? s : new Scratch(Math.Max(total, 16));
+        t_scratch = null;
+        bool typos = request.TypoTolerance ?? options.TypoTolerance;
+        var highlight = new Dictionary<string, int>(StringComparer.Ordinal);
+        int positive = 0;
+        List<int> candidates = scratch.Candidates;
+        candidates.Clear();
+
+        var filter = new Filter(query, request, index);
+        foreach (QueryClause clause in query.Clauses)
+        {
+            if (clause.Excluded)
+            {
+                continue;
+            }
+
+            scratch.Touched.Clear();
+            if (positive++ == 0)
+            {
+                // The first clause scores straight into the totals: nothing to add to yet.
+                Evaluate(index, clause, typos, scratch, highlight, filter, scratch.Scores, candidates);
+                foreach (int doc in candidates)
+                {
+                    scratch.Counts[doc] = 1;
+                }
+
+                continue;
+            }
+
+            Evaluate(index, clause, typos, scratch, highlight, filter, scratch.Group, scratch.Touched);
+            foreach (int doc in scratch.Touched)
+            {
+                if (scratch.Counts[doc] == 0)
+                {
+                    candidates.Add(doc);
+                }
+
+                scratch.Counts[doc]++;
+                scratch.Scores[doc] += scratch.Group[doc];
+                scratch.Group[doc] = 0;
+            }
+        }
+
+        foreach (QueryClause clause in query.Clauses)
+        {
+            if (!clause.Excluded)
+            {
+                continue;
+            }
+
+            scratch.Touched.Clear();
+            Evaluate(index, clause, typos: false, scratch, highlight: null, new Filter(null, null, null), scratch.Group, scratch.Touched);
+            foreach (int doc in scratch.Touched)
+            {
+                if (scratch.Counts[doc] == 0)
+                {
+                    candidates.Add(doc);
+                }
+
+                scratch.Counts[doc] = byte.MaxValue;
+                scratch.Group[doc] = 0;
+            }
+        }
+
+        bool excluding = positive < query.Clauses.Count;
+        List<int> matches = positive == 1 && !excluding && !filter.Any ? candidates : [];
+        bool all = true;
+        if (ReferenceEquals(matches, candidates))
+        {
+            // One clause, no exclusion, no filter: every document it scored matches.
+        }
+        else if (positive == 0)
+        {
+            // Filters only (or exclusions only): every live post that passes, newest first.
+            for (int seg = 0; seg < index.Segments.Length; seg++)
+            {
+                for (int d = 0; d < index.Segments[seg].DocCount; d++)
+                {
+                    int g = index.Bases[seg] + d;
+                    if (index.IsLive(seg, d) && scratch.Counts[g] != byte.MaxValue && filter.Passes(seg, d))
+                    {
+                        matches.Add(g);
+                    }
+                }
+            }
+        }
+        else
+        {
+            foreach (int g in candidates)
+            {
+                if (scratch.Counts[g] == positive && (!filter.Any || filter.Passes(g)))
+                {
+                    matches.Add(g);
+                }
+            }
+
+            if (matches.Count == 0 && positive > 1)
+            {
+                // Nobody holds every word: rank those that hold most of them, more words first.
+                all = false;
+                foreach (int g in candidates)
+                {
+                    byte count = scratch.Counts[g];
+                    if (count is > 0 and < byte.MaxValue && filter.Passes(g))
+                    {
+                        scratch.Scores[g] += count * 1000f;
+                        matches.Add(g);
+                    }
+                }
+            }
+        }
+
+        (int Doc, float Score)[] top = Top(index, matches, scratch.Scores, Math.Min(page * pageSize, MaxHitsDeep));
+        SearchResults results = Build(index, request, query, matches, top, page, pageSize, highlight, all);
+
+        foreach (int g in candidates)
+        {
+            scratch.Counts[g] = 0;
+            scratch.Scores[g] = 0;
+        }
+
+        t_scratch = scratch;
+        return results;
+    }
+
+    private static SearchResults Build(PostSearchIndex index, SearchRequest request, ParsedQuery query, List<int> matches,
+        (int Doc, float Score)[] top, int page, int pageSize, Dictionary<string, int> highlight, bool all)
+    {
+        var hits = new List<SearchHit>(pageSize);
+        int first = (page - 1) * pageSize;
+        Highlighter? highlighter = request.IncludeSnippets ? new Highlighter(highlight) : null;
+        for (int i = first; i < top.Length && i < first + pageSize; i++)
+        {
+            int seg = index.SegmentOf(top[i].Doc);
+            Post post = index.Segments[seg].Posts[top[i].Doc - index.Bases[seg]];
+            string title = highlighter?.MarkAll(post.Title, index.Analyzer) ?? post.Title;
+            string snippet = highlighter?.Snippet(post.PlainText.Length > 0 ? post.PlainText : post.ExcerptText, index.Analyzer, index.Options.SnippetLength) ?? string.Empty;
+            hits.Add(new SearchHit(post, top[i].Score, title, snippet));
+        }
+
+        var results = new SearchResults
+        {
+            Query = request.Query,
+            TotalCount = matches.Count,
+            MatchedAllTerms = all,
+            Page = page,
+            PageSize = pageSize,
+            Hits = hits,
+            DidYouMean = matches.Count == 0 ? DidYouMean(index, request.Query, query) : null,
+        };
+        return request.IncludeFacets ? Facets(index, matches, results) : results;
+    }
+
+    private static void Evaluate(PostSearchIndex index, QueryClause clause, bool typos, Scratch scratch, Dictionary<string, int>? highlight, Filter filter, float[] target, List<int> touched)
+    {
+        if (clause.IsPhrase)
+        {
+            if (highlight is not null)
+            {
+                foreach (string term in clause.Terms)
+                {
+                    highlight.TryAdd(term, highlight.Count);
+                }
+            }
+
+            EvaluatePhrase(index, clause, filter, target, touched);
+            return;
+        }
+
+        List<Variant> variants = Variants(index, clause, typos);
+        if (highlight is not null)
+        {
+            foreach (Variant variant in variants)
+            {
+                highlight.TryAdd(variant.Term, highlight.Count);
+            }
+        }
+
+        // Variants share one idf (of the most frequent), so a rare misspelling cannot outrank the word itself.
+        int maxDf = 0;
+        foreach (Variant variant in variants)
+        {
+            maxDf = Math.Max(maxDf, DocFreq(index, variant.Term));
+        }
+
+        if (maxDf == 0)
+        {
+            return;
+        }
+
+        var scorer = new Scorer(index, clause.FieldMask);
+        float idf = Idf(index, maxDf);
+        for (int seg = 0; seg < index.Segments.Length; seg++)
+        {
+            Segment segment = index.Segments[seg];
+            ulong[]? deleted = index.Deleted[seg];
+            int docBase = index.Bases[seg];
+            foreach (Variant variant in variants)
+            {
+                int id = segment.Find(variant.Term);
+                if (id < 0)
+                {
+                    continue;
+                }
+
+                if (index.Options.Scoring == SearchScoring.PerFieldBm25)
+                {
+                    scorer.PrepareFieldIdf(index, variant.Term);
+                }
+
+                var cursor = new PostingCursor(segment, id);
+                long[] dates = segment.Dates;
+                while (cursor.MoveNext())
+                {
+                    int doc = cursor.Doc;
+                    if ((cursor.FieldMask & clause.FieldMask) == 0 || (deleted is not null && PostSearchIndex.IsSet(deleted, doc))
+                        || (filter.HasDates && !filter.InDates(dates[doc])))
+                    {
+                        continue;
+                    }
+
+                    float score = variant.Weight * scorer.Score(idf, segment, doc, cursor.Tf0, cursor.Tf1, cursor.Tf2, cursor.Tf3, cursor.Tf4);
+                    int g = docBase + doc;
+                    float current = target[g];
+                    if (current == 0)
+                    {
+                        touched.Add(g);
+                        target[g] = Math.Max(score, float.Epsilon);
+                    }
+                    else if (score > current)
+                    {
+                        target[g] = score;
+                    }
+                }
+            }
+        }
+    }
+
+    private static void EvaluatePhrase(PostSearchIndex index, QueryClause clause, Filter filter, float[] scores, List<int> touched)
+    {
+        int k = clause.Terms.Length;
+        float idf = 0;
+        foreach (string term in clause.Terms)
+        {
+            int df = DocFreq(index, term);
+            if (df == 0)
+            {
+                return;
+            }
+
+            idf += Idf(index, df);
+        }
+
+        var scorer = new Scorer(index, clause.FieldMask);
+        var cursors = new PostingCursor[k];
+        var positions = new int[k][];
+        var counts = new int[k];
+        Span<int> tf = stackalloc int[SearchFields.Count];
+        for (int seg = 0; seg < index.Segments.Length; seg++)
+        {
+            Segment segment = index.Segments[seg];
+            bool present = true;
+            for (int t = 0; t < k && present; t++)
+            {
+                int id = segment.Find(clause.Terms[t]);
+                present = id >= 0;
+                if (present)
+                {
+                    cursors[t] = new PostingCursor(segment, id);
+                    cursors[t].MoveNext();
+                }
+            }
+
+            if (!present)
+            {
+                continue;
+            }
+
+            while (true)
+            {
+                int target = 0;
+                for (int t = 0; t < k; t++)
+                {
+                    target = Math.Max(target, cursors[t].Doc);
+                }
+
+                if (target == int.MaxValue)
+                {
+                    break;
+                }
+
+                bool aligned = true;
+                for (int t = 0; t < k; t++)
+                {
+                    while (cursors[t].Doc < target)
+                    {
+                        cursors[t].MoveNext();
+                    }
+
+                    aligned &= cursors[t].Doc == target;
+                }
+
+                if (!aligned)
+                {
+                    continue;
+                }
+
+                if (index.IsLive(seg, target) && (!filter.HasDates || filter.InDates(segment.Dates[target])))
+                {
+                    for (int t = 0; t < k; t++)
+                    {
+                        int n = cursors[t].TotalTf;
+                        if (positions[t] is null || positions[t].Length < n)
+                        {
+                            positions[t] = new int[Math.Max(n, 16)];
+                        }
+
+                        counts[t] = cursors[t].ReadPositions(positions[t]);
+                    }
+
+                    tf.Clear();
+                    int found = CountPhrase(positions, counts, clause.Offsets, clause.FieldMask, tf);
+                    if (found > 0)
+                    {
+                        float score = scorer.Score(idf, segment, target, tf[0], tf[1], tf[2], tf[3], tf[4]);
+                        int g = index.Bases[seg] + target;
+                        touched.Add(g);
+                        scores[g] = Math.Max(score, float.Epsilon);
+                    }
+                }
+
+                cursors[0].MoveNext();
+            }
+        }
+    }
+
+    private static int CountPhrase(int[][] positions, int[] counts, int[] offsets, int fieldMask, Span<int> tf)
+    {
+        int found = 0;
+        int[] first = positions[0];
+        for (int i = 0; i < counts[0]; i++)
+        {
+            int start = first[i];
+            int field = start >> SearchFields.PositionShift;
+            if ((fieldMask & (1 << field)) == 0)
+            {
+                continue;
+            }
+
+            bool match = true;
+            for (int t = 1; t < positions.Length && match; t++)
+            {
+                match = Array.BinarySearch(positions[t], 0, counts[t], start + offsets[t]) >= 0;
+            }
+
+            if (match)
+            {
+                tf[field]++;
+                found++;
+            }
+        }
+
+        return found;
+    }
+
+    private static List<Variant> Variants(PostSearchIndex index, QueryClause clause, bool typos)
+    {
+        string word = clause.Terms[0];
+        var variants = new List<Variant>();
+        if (clause.Prefix)
+        {
+            var found = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (Segment segment in index.Segments)
+            {
+                // Words as written that start with the prefix, mapped to their terms ("deploym*" finds "deploy").
+                TermTable surfaces = segment.Surfaces;
+                int lo = surfaces.LowerBound(word);
+                int hi = Math.Min(surfaces.PrefixEnd(word, lo), lo + MaxPrefixScan);
+                for (int id = lo; id < hi; id++)
+                {
+                    int term = segment.SurfaceTerms[id];
+                    found.TryAdd(segment.Term(term).ToString(), segment.DocFreqs[term]);
+                }
+
+                lo = segment.Terms.LowerBound(word);
+                hi = Math.Min(segment.Terms.PrefixEnd(word, lo), lo + MaxPrefixScan);
+                for (int id = lo; id < hi; id++)
+                {
+                    found.TryAdd(segment.Term(id).ToString(), segment.DocFreqs[id]);
+                }
+            }
+
+            var ordered = new List<KeyValuePair<string, int>>(found);
+            ordered.Sort(static (a, b) => b.Value != a.Value ? b.Value.CompareTo(a.Value) : string.CompareOrdinal(a.Key, b.Key));
+            for (int i = 0; i < ordered.Count && i < index.Options.MaxExpansions; i++)
+            {
+                variants.Add(new Variant(ordered[i].Key, ordered[i].Key == word ? ExactWeight : PrefixWeight));
+            }
+
+            return variants;
+        }
+
+        variants.Add(new Variant(word, ExactWeight));
+        int edits = Fuzzy.AllowedEdits(clause.TypedLength);
+        if (!typos || edits == 0 || word.Length > Fuzzy.MaxWordLength)
+        {
+            return variants;
+        }
+
+        var near = Near(index, clause.Folded, edits);
+        near.Remove(word);
+        var candidates = new List<KeyValuePair<string, (int Distance, int Df)>>(near);
+        candidates.Sort(static (a, b) => a.Value.Distance != b.Value.Distance ? a.Value.Distance.CompareTo(b.Value.Distance)
+            : a.Value.Df != b.Value.Df ? b.Value.Df.CompareTo(a.Value.Df) : string.CompareOrdinal(a.Key, b.Key));
+        for (int i = 0; i < candidates.Count && i < index.Options.MaxExpansions; i++)
+        {
+            variants.Add(new Variant(candidates[i].Key, candidates[i].Value.Distance == 1 ? OneEditWeight : TwoEditWeight));
+        }
+
+        return variants;
+    }
+
+    /// <summary>Terms with a written form within <paramref name="edits"/> of the typed word: the closest distance and the term's document frequency.</summary>
+    private static Dictionary<string, (int Distance, int Df)> Near(PostSearchIndex index, string typed, int edits)
+    {
+        var near = new Dictionary<string, (int Distance, int Df)>(StringComparer.Ordinal);
+        var list = new List<(int Term, int Distance)>();
+        foreach (Segment segment in index.Segments)
+        {
+            list.Clear();
+            Fuzzy.Expand(segment.Surfaces, typed, edits, list, 2_000);
+            foreach ((int surface, int distance) in list)
+            {
+                int id = segment.SurfaceTerms[surface];
+                string term = segment.Term(id).ToString();
+                near[term] = near.TryGetValue(term, out var seen)
+                    ? (Math.Min(seen.Distance, distance), seen.Df + segment.DocFreqs[id])
+                    : (distance, segment.DocFreqs[id]);
+            }
+        }
+
+        return near;
+    }
+
+    internal static int DocFreq(PostSearchIndex index, ReadOnlySpan<char> term)
+    {
+        int df = 0;
+        foreach (Segment segment in index.Segments)
+        {
+            int id = segment.Find(term);
+            if (id >= 0)
+            {
+                df += segment.DocFreqs[id];
+            }
+        }
+
+        return df;
+    }
+
+    private static float Idf(PostSearchIndex index, int df)
+    {
+        int n = Math.Max(index.Count, 1);
+        df = Math.Min(df, n);
+        return (float)Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+    }
+
+    /// <summary>BM25F, or Lucene-style per-field BM25, for one posting.</summary>
+    private sealed class Scorer
+    {
+        private readonly float[] _weights = new float[SearchFields.Count];
+        private readonly float[] _inverseAverage = new float[SearchFields.Count];
+        private readonly float[] _fieldIdf = new float[SearchFields.Count];
+        private readonly float _k1;
+        private readonly float _b;
+        private readonly bool _perField;
+
+        public Scorer(PostSearchIndex index, int fieldMask)
+        {
+            SearchOptions o = index.Options;
+            double[] weights = [o.TitleWeight, o.ExcerptWeight, o.TagWeight, o.CategoryWeight, o.BodyWeight];
+            int n = Math.Max(index.Count, 1);
+            for (int f = 0; f < SearchFields.Count; f++)
+            {
+                _weights[f] = (fieldMask & (1 << f)) != 0 ? (float)weights[f] : 0f;
+                double average = (double)index.LengthSums[f] / n;
+                _inverseAverage[f] = average > 0 ? (float)(1 / average) : 0f;
+            }
+
+            _k1 = (float)o.K1;
+            _b = (float)o.B;
+            _perField = o.Scoring == SearchScoring.PerFieldBm25;
+        }
+
+        /// <summary>Per-field document frequencies of a term (for <see cref="SearchScoring.PerFieldBm25"/>), counted from its postings.</summary>
+        public void PrepareFieldIdf(PostSearchIndex index, string term)
+        {
+            Span<int> df = stackalloc int[SearchFields.Count];
+            foreach (Segment segment in index.Segments)
+            {
+                int id = segment.Find(term);
+                if (id < 0)
+                {
+                    continue;
+                }
+
+                var cursor = new PostingCursor(segment, id);
+                while (cursor.MoveNext())
+                {
+                    for (int f = 0; f < SearchFields.Count; f++)
+                    {
+                        df[f] += (cursor.FieldMask >> f) & 1;
+                    }
+                }
+            }
+
+            for (int f = 0; f < SearchFields.Count; f++)
+            {
+                _fieldIdf[f] = Idf(index, df[f]);
+            }
+        }
+
+        public float Score(float idf, Segment segment, int doc, int tf0, int tf1, int tf2, int tf3, int tf4)
+        {
+            int row = doc * SearchFields.Count;
+            int[] lengths = segment.FieldLengths;
+            if (_perField)
+            {
+                float sum = 0;
+                sum += Field(0, tf0, lengths[row]);
+                sum += Field(1, tf1, lengths[row + 1]);
+                sum += Field(2, tf2, lengths[row + 2]);
+                sum += Field(3, tf3, lengths[row + 3]);
+                sum += Field(4, tf4, lengths[row + 4]);
+                return sum;
+            }
+
+            float weighted = 0;
+            if (tf0 > 0)
+            {
+                weighted += _weights[0] * tf0 / Norm(0, lengths[row]);
+            }
+
+            if (tf1 > 0)
+            {
+                weighted += _weights[1] * tf1 / Norm(1, lengths[row + 1]);
+            }
+
+            if (tf2 > 0)
+            {
+                weighted += _weights[2] * tf2 / Norm(2, lengths[row + 2]);
+            }
+
+            if (tf3 > 0)
+            {
+                weighted += _weights[3] * tf3 / Norm(3, lengths[row + 3]);
+            }
+
+            if (tf4 > 0)
+            {
+                weighted += _weights[4] * tf4 / Norm(4, lengths[row + 4]);
+            }
+
+            return weighted <= 0 ? 0 : idf * weighted * (_k1 + 1) / (_k1 + weighted);
+        }
+
+        private float Norm(int field, int length) => 1 - _b + (_b * length * _inverseAverage[field]);
+
+        private float Field(int field, int tf, int length)
+        {
+            if (tf == 0 || _weights[field] == 0)
+            {
+                return 0;
+            }
+
+            return _weights[field] * _fieldIdf[field] * tf * (_k1 + 1) / (tf + (_k1 * Norm(field, length)));
+        }
+    }
+
+    private readonly struct Filter(ParsedQuery? query, SearchRequest? request, PostSearchIndex? index)
+    {
+        private readonly long _from = Math.Max(query?.FromTicks ?? long.MinValue, request?.From?.UtcTicks ?? long.MinValue);
+        private readonly long _to = Math.Min(query?.ToTicks ?? long.MaxValue, request?.To?.UtcTicks ?? long.MaxValue);
+
+        /// <summary>Whether a date range applies (checked while scoring, before any work on the post).</summary>
+        public bool HasDates => _from != long.MinValue || _to != long.MaxValue;
+
+        /// <summary>Whether any filter applies.</summary>
+        public bool Any => HasDates || request?.Year is not null || request?.Category is not null || request?.Tag is not null;
+
+        public bool InDates(long date) => date >= _from && date < _to;
+
+        public bool Passes(int global)
+        {
+            int seg = index!.SegmentOf(global);
+            return Passes(seg, global - index.Bases[seg]);
+        }
+
+        public bool Passes(int seg, int doc)
+        {
+            Segment segment = index!.Segments[seg];
+            long date = segment.Dates[doc];
+            if (date < _from || date >= _to)
+            {
+                return false;
+            }
+
+            if (request?.Year is { } year && segment.Years[doc] != year)
+            {
+                return false;
+            }
+
+            Post post = segment.Posts[doc];
+            return (request?.Category is not { } category || Has(post.Categories, category))
+                && (request?.Tag is not { } tag || Has(post.Tags, tag));
+        }
+
+        private static bool Has(IReadOnlyList<string> values, string value)
+        {
+            foreach (string candidate in values)
+            {
+                if (string.Equals(candidate, value, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private static (int Doc, float Score)[] Top(PostSearchIndex index, List<int> matches, float[] scores, int k)
+    {
+        // A min-heap of the best k: worst at the root. Ties go to the newer post.
+        var heap = new (int Doc, float Score)[Math.Min(k, matches.Count)];
+        int size = 0;
+        foreach (int g in matches)
+        {
+            var entry = (g, scores[g]);
+            if (size < heap.Length)
+            {
+                heap[size] = entry;
+                int i = size++;
+                while (i > 0)
+                {
+                    int parent = (i - 1) >> 1;
+                    if (!Better(index, heap[parent], heap[i]))
+                    {
+                        break;
+                    }
+
+                    (heap[parent], heap[i]) = (heap[i], heap[parent]);
+                    i = parent;
+                }
+            }
+            else if (size > 0 && Better(index, entry, heap[0]))
+            {
+                heap[0] = entry;
+                int i = 0;
+                while (true)
+                {
+                    int left = (2 * i) + 1, right = left + 1, worst = i;
+                    if (left < size && Better(index, heap[worst], heap[left]))
+                    {
+                        worst = left;
+                    }
+
+                    if (right < size && Better(index, heap[worst], heap[right]))
+                    {
+                        worst = right;
+                    }
+
+                    if (worst == i)
+                    {
+                        break;
+                    }
+
+                    (heap[worst], heap[i]) = (heap[i], heap[worst]);
+                    i = worst;
+                }
+            }
+        }
+
+        Array.Sort(heap, (a, b) => Better(index, a, b) ? -1 : Better(index, b, a) ? 1 : 0);
+        return heap;
+    }
+
+    private static bool Better(PostSearchIndex index, (int Doc, float Score) a, (int Doc, float Score) b)
+    {
+        if (a.Score != b.Score)
+        {
+            return a.Score > b.Score;
+        }
+
+        long da = Date(index, a.Doc), db = Date(index, b.Doc);
+        return da != db ? da > db : a.Doc < b.Doc;
+    }
+
+    private static long Date(PostSearchIndex index, int global)
+    {
+        int seg = index.SegmentOf(global);
+        return index.Segments[seg].Dates[global - index.Bases[seg]];
+    }
+
+    private static SearchResults Facets(PostSearchIndex index, List<int> matches, SearchResults results)
+    {
+        var categories = new Dictionary<string, int>(StringComparer.Ordinal);
+        var tags = new Dictionary<string, int>(StringComparer.Ordinal);
+        var years = new Dictionary<int, int>();
+        for (int seg = 0; seg < index.Segments.Length; seg++)
+        {
+            Segment segment = index.Segments[seg];
+            var categoryCounts = new int[segment.CategoryNames.Length];
+            var tagCounts = new int[segment.TagNames.Length];
+            int lo = index.Bases[seg], hi = index.Bases[seg + 1];
+            foreach (int g in matches)
+            {
+                if (g < lo || g >= hi)
+                {
+                    continue;
+                }
+
+                int d = g - lo;
+                for (int i = segment.DocCategoryStarts[d]; i < segment.DocCategoryStarts[d + 1]; i++)
+                {
+                    categoryCounts[segment.DocCategoryIds[i]]++;
+                }
+
+                for (int i = segment.DocTagStarts[d]; i < segment.DocTagStarts[d + 1]; i++)
+                {
+                    tagCounts[segment.DocTagIds[i]]++;
+                }
+
+                int year = segment.Years[d];
+                years[year] = years.GetValueOrDefault(year) + 1;
+            }
+
+            Merge(categories, segment.CategoryNames, categoryCounts);
+            Merge(tags, segment.TagNames, tagCounts);
+        }
+
+        var yearList = new List<SearchFacet>(years.Count);
+        foreach (KeyValuePair<int, int> pair in years)
+        {
+            yearList.Add(new SearchFacet(pair.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), pair.Value));
+        }
+
+        yearList.Sort(static (a, b) => string.CompareOrdinal(b.Value, a.Value));
+        return results with { Categories = Sorted(categories), Tags = Sorted(tags), Years = yearList };
+    }
+
+    private static void Merge(Dictionary<string, int> into, string[] names, int[] counts)
+    {
+        for (int i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] > 0)
+            {
+                into[names[i]] = into.GetValueOrDefault(names[i]) + counts[i];
+            }
+        }
+    }
+
+    private static List<SearchFacet> Sorted(Dictionary<string, int> counts)
+    {
+        var list = new List<SearchFacet>(counts.Count);
+        foreach (KeyValuePair<string, int> pair in counts)
+        {
+            list.Add(new SearchFacet(pair.Key, pair.Value));
+        }
+
+        list.Sort(static (a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.Compare(a.Value, b.Value, StringComparison.OrdinalIgnoreCase));
+        if (list.Count > FacetLimit)
+        {
+            list.RemoveRange(FacetLimit, list.Count - FacetLimit);
+        }
+
+        return list;
+    }
+
+    private static string? DidYouMean(PostSearchIndex index, string text, ParsedQuery query)
+    {
+        string corrected = text;
+        bool changed = false;
+        foreach (QueryClause clause in query.Clauses)
+        {
+            if (clause.Excluded || clause.Prefix || clause.IsPhrase || DocFreq(index, clause.Terms[0]) > 0)
+            {
+                continue;
+            }
+
+            int edits = Math.Max(1, Fuzzy.AllowedEdits(clause.TypedLength));
+            (string? Word, int Distance, int Df) best = (null, int.MaxValue, 0);
+            var list = new List<(int Term, int Distance)>();
+            foreach (Segment segment in index.Segments)
+            {
+                list.Clear();
+                Fuzzy.Expand(segment.Surfaces, clause.Folded, edits, list, 2_000);
+                foreach ((int candidate, int distance) in list)
+                {
+                    int df = segment.DocFreqs[segment.SurfaceTerms[candidate]];
+                    if (distance < best.Distance || (distance == best.Distance && df > best.Df))
+                    {
+                        best = (segment.Surfaces.Term(candidate).ToString(), distance, df);
+                    }
+                }
+            }
+
+            if (best.Word is not { } surface)
+            {
+                continue;
+            }
+
+            int at = corrected.IndexOf(clause.Text, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                corrected = string.Concat(corrected.AsSpan(0, at), surface, corrected.AsSpan(at + clause.Text.Length));
+                changed = true;
+            }
+        }
+
+        return changed ? corrected : null;
+    }
+
+    public static IReadOnlyList<string> Suggest(PostSearchIndex index, string text, int count)
+    {
+        int split = text.LastIndexOf(' ') + 1;
+        string partial = index.Analyzer.Fold(text.AsSpan(split));
+        if (partial.Length == 0 || count == 0)
+        {
+            return [];
+        }
+
+        string head = text[..split];
+        var found = new Dictionary<string, (int Df, string Term)>(StringComparer.Ordinal);
+        foreach (Segment segment in index.Segments)
+        {
+            TermTable surfaces = segment.Surfaces;
+            int lo = surfaces.LowerBound(partial);
+            int hi = Math.Min(surfaces.PrefixEnd(partial, lo), lo + MaxPrefixScan);
+            for (int id = lo; id < hi; id++)
+            {
+                string word = surfaces.Term(id).ToString();
+                int term = segment.SurfaceTerms[id];
+                found[word] = (found.GetValueOrDefault(word).Df + segment.DocFreqs[term], segment.Term(term).ToString());
+            }
+        }
+
+        // Most frequent first; one written form per term (the shortest), so "deploy" does not crowd out the rest.
+        var ordered = new List<KeyValuePair<string, (int Df, string Term)>>(found);
+        ordered.Sort(static (a, b) => a.Value.Df != b.Value.Df ? b.Value.Df.CompareTo(a.Value.Df)
+            : a.Key.Length != b.Key.Length ? a.Key.Length.CompareTo(b.Key.Length) : string.CompareOrdinal(a.Key, b.Key));
+        var results = new List<string>(count);
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, (int Df, string Term)> pair in ordered)
+        {
+            if (results.Count == count)
+            {
+                break;
+            }
+
+            if (terms.Add(pair.Value.Term))
+            {
+                results.Add(head + pair.Key);
+            }
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,543 @@
+using DevOpsVision.Blogging.Posts;
+
+namespace DevOpsVision.Blogging.Search;
+
+/// <summary>The fields every post is indexed in, in position order.</summary>
+internal static class SearchFields
+{
+    public const int Title = 0;
+    public const int Excerpt = 1;
+    public const int Tags = 2;
+    public const int Categories = 3;
+    public const int Body = 4;
+    public const int Count = 5;
+    public const int AllMask = (1 << Count) - 1;
+
+    /// <summary>Positions hold the field in their high bits, so a phrase never spans two fields.</summary>
+    public const int PositionShift = 22;
+    public const int MaxPosition = (1 << PositionShift) - 16;
+
+    public static readonly string[] Names = ["title", "excerpt", "tags", "categories", "body"];
+}
+
+/// <summary>
+/// An immutable part of the index: a sorted term dictionary in one char array, and per term block-packed streams
+/// of postings (document deltas, field bits, per-field frequencies) and positions, all in flat arrays.
+/// </summary>
+/// <remarks>
+/// Each stream is a run of blocks of up to 128 values packed at the bit width of the block's largest value
+/// (frame of reference, as Lucene packs its postings). Per posting: the document delta minus one, the field bits
+/// XOR the body bit (0 for the common body-only posting), then for each field present its frequency minus one.
+/// Positions: per posting and field in order, the first as an offset from the field's base, the rest as gaps
+/// minus one. A block of zeros takes one byte.
+/// </remarks>
+internal sealed class Segment
+{
+    /// <summary>The index terms (stems), sorted ordinally.</summary>
+    public required TermTable Terms { get; init; }
+
+    /// <summary>The words as written (folded, not stemmed), sorted; for typo tolerance, prefixes and completions.</summary>
+    public required TermTable Surfaces { get; init; }
+
+    /// <summary>For each surface word, the id of its term.</summary>
+    public required int[] SurfaceTerms { get; init; }
+
+    public required int[] DocFreqs { get; init; }
+
+    /// <summary>Per term, where its document-delta stream starts in <see cref="Postings"/> (the field-bit and frequency streams follow).</summary>
+    public required int[] PostingStarts { get; init; }
+
+    public required int[] MaskStarts { get; init; }
+
+    public required int[] FrequencyStarts { get; init; }
+
+    public required byte[] Postings { get; init; }
+
+    public required int[] PositionStarts { get; init; }
+
+    public required byte[] Positions { get; init; }
+
+    public required Post[] Posts { get; init; }
+
+    /// <summary>Per document, <see cref="SearchFields.Count"/> field lengths in terms.</summary>
+    public required int[] FieldLengths { get; init; }
+
+    public int TermCount => DocFreqs.Length;
+
+    public int DocCount => Posts.Length;
+
+    public long[] Dates { get; private set; } = [];
+
+    public short[] Years { get; private set; } = [];
+
+    public string[] CategoryNames { get; private set; } = [];
+
+    public int[] DocCategoryStarts { get; private set; } = [];
+
+    public int[] DocCategoryIds { get; private set; } = [];
+
+    public string[] TagNames { get; private set; } = [];
+
+    public int[] DocTagStarts { get; private set; } = [];
+
+    public int[] DocTagIds { get; private set; } = [];
+
+    public ReadOnlySpan<char> Term(int id) => Terms.Term(id);
+
+    /// <summary>Computes what is derived from the posts rather than stored: dates, years and facet ids.</summary>
+    public Segment Complete()
+    {
+        int count = Posts.Length;
+        Dates = new long[count];
+        Years = new short[count];
+        for (int i = 0; i < count; i++)
+        {
+            Dates[i] = Posts[i].Date.UtcTicks;
+            Years[i] = (short)Posts[i].Date.Year;
+        }
+
+        (CategoryNames, DocCategoryStarts, DocCategoryIds) = Facets(Posts, static p => p.Categories);
+        (TagNames, DocTagStarts, DocTagIds) = Facets(Posts, static p => p.Tags);
+        return this;
+    }
+
+    private static (string[] Names, int[] Starts, int[] Ids) Facets(Post[] posts, Func<Post, IReadOnlyList<string>> values)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var starts = new int[posts.Length + 1];
+        var docIds = new List<int>(posts.Length * 2);
+        for (int i = 0; i < posts.Length; i++)
+        {
+            starts[i] = docIds.Count;
+            foreach (string value in values(posts[i]))
+            {
+                if (!ids.TryGetValue(value, out int id))
+                {
+                    id = names.Count;
+                    ids[value] = id;
+                    names.Add(value);
+                }
+
+                docIds.Add(id);
+            }
+        }
+
+        starts[posts.Length] = docIds.Count;
+        return ([.. names], starts, [.. docIds]);
+    }
+
+    public int Find(ReadOnlySpan<char> term) => Terms.Find(term);
+
+    public int FieldLength(int doc, int field) => FieldLengths[(doc * SearchFields.Count) + field];
+}
+
+/// <summary>A sorted list of strings in one char array: binary search, prefix ranges.</summary>
+internal sealed class TermTable(char[] chars, int[] starts)
+{
+    public char[] Chars { get; } = chars;
+
+    public int[] Starts { get; } = starts;
+
+    public int Count => Starts.Length - 1;
+
+    public ReadOnlySpan<char> Term(int id) => Chars.AsSpan(Starts[id], Starts[id + 1] - Starts[id]);
+
+    public static TermTable From(string[] sorted)
+    {
+        int total = 0;
+        foreach (string term in sorted)
+        {
+            total += term.Length;
+        }
+
+        var chars = new char[total];
+        var starts = new int[sorted.Length + 1];
+        int at = 0;
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            starts[i] = at;
+            sorted[i].CopyTo(chars.AsSpan(at));
+            at += sorted[i].Length;
+        }
+
+        starts[sorted.Length] = at;
+        return new TermTable(chars, starts);
+    }
+
+    /// <summary>The id of a term, or -1.</summary>
+    public int Find(ReadOnlySpan<char> term)
+    {
+        int lo = 0, hi = Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            int c = Term(mid).SequenceCompareTo(term);
+            if (c == 0)
+            {
+                return mid;
+            }
+
+            if (c < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first term id at or after <paramref name="term"/> in ordinal order.</summary>
+    public int LowerBound(ReadOnlySpan<char> term)
+    {
+        int lo = 0, hi = Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (Term(mid).SequenceCompareTo(term) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The first term id after <paramref name="from"/> that does not start with <paramref name="prefix"/>.</summary>
+    public int PrefixEnd(ReadOnlySpan<char> prefix, int from)
+    {
+        int lo = from, hi = Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            ReadOnlySpan<char> term = Term(mid);
+            if (term.StartsWith(prefix) || term.SequenceCompareTo(prefix) < 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+}
+
+/// <summary>Reads one term's postings (and, on request, positions) in document order.</summary>
+internal struct PostingCursor
+{
+    private PackedReader _docs;
+    private PackedReader _masks;
+    private PackedReader _frequencies;
+    private PackedReader _positions;
+    private Block _docBlock;
+    private Block _maskBlock;
+    private Block _frequencyBlock;
+    private int _remaining;
+    private int _index;
+    private int _count;
+    private int _frequencyIndex;
+    private int _frequencyCount;
+    private int _pendingPositions;
+
+    public PostingCursor(Segment segment, int term)
+    {
+        _docs = new PackedReader(segment.Postings, segment.PostingStarts[term]);
+        _masks = new PackedReader(segment.Postings, segment.MaskStarts[term]);
+        _frequencies = new PackedReader(segment.Postings, segment.FrequencyStarts[term]);
+        _positions = new PackedReader(segment.Positions, segment.PositionStarts[term]);
+        _remaining = segment.DocFreqs[term];
+        Doc = -1;
+    }
+
+    /// <summary>128 decoded values of a stream.</summary>
+    [System.Runtime.CompilerServices.InlineArray(PackedWriter.BlockSize)]
+    private struct Block
+    {
+        private uint _first;
+    }
+
+    public int Doc;
+    public int Tf0;
+    public int Tf1;
+    public int Tf2;
+    public int Tf3;
+    public int Tf4;
+    public int FieldMask;
+
+    public readonly int TotalTf => Tf0 + Tf1 + Tf2 + Tf3 + Tf4;
+
+    public readonly int Tf(int field) => field switch
+    {
+        0 => Tf0,
+        1 => Tf1,
+        2 => Tf2,
+        3 => Tf3,
+        _ => Tf4,
+    };
+
+    public bool MoveNext()
+    {
+        if (_pendingPositions > 0)
+        {
+            _positions.Skip(_pendingPositions);
+            _pendingPositions = 0;
+        }
+
+        if (_index == _count)
+        {
+            if (_remaining == 0)
+            {
+                Doc = int.MaxValue;
+                return false;
+            }
+
+            // Document deltas and field bits have one value per posting, so their blocks line up.
+            _count = _docs.ReadBlock(_docBlock);
+            _masks.ReadBlock(_maskBlock);
+            _remaining -= _count;
+            _index = 0;
+        }
+
+        Doc += 1 + (int)_docBlock[_index];
+        int mask = (int)_maskBlock[_index++] ^ (1 << SearchFields.Body);
+        FieldMask = mask;
+        if (mask == 1 << SearchFields.Body)
+        {
+            Tf0 = Tf1 = Tf2 = Tf3 = 0;
+            Tf4 = NextFrequency();
+            _pendingPositions = Tf4;
+            return true;
+        }
+
+        Tf0 = (mask & 1) != 0 ? NextFrequency() : 0;
+        Tf1 = (mask & 2) != 0 ? NextFrequency() : 0;
+        Tf2 = (mask & 4) != 0 ? NextFrequency() : 0;
+        Tf3 = (mask & 8) != 0 ? NextFrequency() : 0;
+        Tf4 = (mask & 16) != 0 ? NextFrequency() : 0;
+        _pendingPositions = TotalTf;
+        return true;
+    }
+
+    private int NextFrequency()
+    {
+        if (_frequencyIndex == _frequencyCount)
+        {
+            _frequencyCount = _frequencies.ReadBlock(_frequencyBlock);
+            _frequencyIndex = 0;
+        }
+
+        return 1 + (int)_frequencyBlock[_frequencyIndex++];
+    }
+
+    /// <summary>Reads the current document's positions (ascending); <paramref name="into"/> must hold <see cref="TotalTf"/> values.</summary>
+    public int ReadPositions(Span<int> into)
+    {
+        int count = _pendingPositions;
+        int i = 0;
+        for (int field = 0; field < SearchFields.Count; field++)
+        {
+            int n = Tf(field);
+            if (n == 0)
+            {
+                continue;
+            }
+
+            int position = (field << SearchFields.PositionShift) + (int)_positions.Next();
+            into[i++] = position;
+            for (n--; n > 0; n--)
+            {
+                position += 1 + (int)_positions.Next();
+                into[i++] = position;
+            }
+        }
+
+        _pendingPositions = 0;
+        return count;
+    }
+}
+
+/// <summary>Reads a stream of bit-packed blocks (see <see cref="Segment"/>); the array has 8 bytes of padding at its end.</summary>
+internal struct PackedReader(byte[] data, int start)
+{
+    private readonly byte[] _data = data;
+    private int _next = start;
+    private long _bit;
+    private int _width;
+    private int _left;
+    private uint _mask;
+
+    public uint Next()
+    {
+        if (_left == 0)
+        {
+            Load();
+        }
+
+        ulong word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.AsSpan((int)(_bit >> 3), 8));
+        uint value = (uint)(word >> (int)(_bit & 7)) & _mask;
+        _bit += _width;
+        _left--;
+        return value;
+    }
+
+    public void Skip(int count)
+    {
+        while (count > 0)
+        {
+            if (_left == 0)
+            {
+                Load();
+            }
+
+            int take = Math.Min(count, _left);
+            _bit += (long)take * _width;
+            _left -= take;
+            count -= take;
+        }
+    }
+
+    /// <summary>Decodes the next whole block into <paramref name="into"/> and returns how many values it held.</summary>
+    public int ReadBlock(Span<uint> into)
+    {
+        Load();
+        int count = _left;
+        if (_width == 0)
+        {
+            into[..count].Clear();
+        }
+        else
+        {
+            ReadOnlySpan<byte> data = _data;
+            long bit = _bit;
+            int width = _width;
+            uint mask = _mask;
+            for (int i = 0; i < count; i++)
+            {
+                ulong word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(data[(int)(bit >> 3)..]);
+                into[i] = (uint)(word >> (int)(bit & 7)) & mask;
+                bit += width;
+            }
+        }
+
+        _left = 0;
+        return count;
+    }
+
+    private void Load()
+    {
+        byte header = _data[_next++];
+        _width = header & 0x3F;
+        int count = (header & 0x80) != 0 ? PackedWriter.BlockSize : _data[_next++];
+        _bit = (long)_next * 8;
+        _next += ((count * _width) + 7) >> 3;
+        _left = count;
+        _mask = _width == 32 ? uint.MaxValue : (1u << _width) - 1;
+    }
+}
+
+/// <summary>Collects a stream of values and packs them in blocks of 128 at the bit width of each block's largest value.</summary>
+internal struct PackedWriter
+{
+    public const int BlockSize = 128;
+
+    private uint[]? _pending;
+    private int _count;
+    private byte[]? _packed;
+    private int _length;
+
+    public readonly int Length => _length;
+
+    public void Add(uint value)
+    {
+        if (_pending is null)
+        {
+            _pending = new uint[4];
+        }
+        else if (_count == _pending.Length)
+        {
+            if (_count == BlockSize)
+            {
+                Flush();
+            }
+            else
+            {
+                Array.Resize(ref _pending, _pending.Length * 2);
+            }
+        }
+
+        _pending[_count++] = value;
+    }
+
+    public void Flush()
+    {
+        if (_count == 0)
+        {
+            return;
+        }
+
+        uint all = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            all |= _pending![i];
+        }
+
+        int width = 32 - System.Numerics.BitOperations.LeadingZeroCount(all);
+        int bytes = ((_count * width) + 7) >> 3;
+        _packed ??= new byte[Math.Max(8, bytes + 2)];
+        if (_packed.Length - _length < bytes + 2)
+        {
+            Array.Resize(ref _packed, Math.Max(_packed.Length * 2, _length + bytes + 2));
+        }
+
+        if (_count == BlockSize)
+        {
+            _packed[_length++] = (byte)(width | 0x80);
+        }
+        else
+        {
+            _packed[_length++] = (byte)width;
+            _packed[_length++] = (byte)_count;
+        }
+
+        ulong accumulator = 0;
+        int bits = 0;
+        for (int i = 0; i < _count; i++)
+        {
+            accumulator |= (ulong)_pending![i] << bits;
+            bits += width;
+            while (bits >= 8)
+            {
+                _packed[_length++] = (byte)accumulator;
+                accumulator >>= 8;
+                bits -= 8;
+            }
+        }
+
+        if (bits > 0)
+        {
+            _packed[_length++] = (byte)accumulator;
+        }
+
+        _count = 0;
+    }
+
+    public readonly void CopyTo(byte[] target, int offset)
+    {
+        if (_packed is not null)
+        {
+            Array.Copy(_packed, 0, target, offset, _length);
+        }
+    }
+}

@@ -1,0 +1,358 @@
+using System.Runtime.InteropServices;
+using DevOpsVision.Blogging.Posts;
+
+namespace DevOpsVision.Blogging.Search;
+
+/// <summary>
+/// Builds a <see cref="Segment"/>: analyzes each post's fields once (from <see cref="Post.Title"/>,
+/// <see cref="Post.ExcerptText"/>, tags, categories and <see cref="Post.PlainText"/>; no Markdown is parsed), and
+/// appends each term's postings and positions to that term's growing byte buffer.
+/// </summary>
+internal sealed class SegmentBuilder : ITokenSink
+{
+    private const int ValueGap = 16;
+
+    private readonly ITextAnalyzer _analyzer;
+    private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _termLookup;
+    private readonly List<string> _terms = [];
+    private readonly Dictionary<string, int> _surfaces = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _surfaceLookup;
+    private string _text = string.Empty;
+    private TermState[] _state = new TermState[1024];
+
+    // Hot per-term fields kept apart from the writers, so the per-token path touches small arrays only.
+    private int[] _seenInDoc = new int[1024];
+    private string?[] _lastSurface = new string?[1024];
+
+    // The current document's tokens.
+    private int[] _tokenTerms = new int[1024];
+    private int[] _tokenPositions = new int[1024];
+    private int _tokenCount;
+    private int _field;
+    private int _positionBase;
+    private int _lastPosition;
+    private int _fieldLength;
+
+    // Per distinct term of the current document.
+    private int[] _slotOfTerm = new int[1024];
+    private int[] _slotTerms = new int[256];
+    private int[] _slotTf = new int[256 * SearchFields.Count];
+    private int[] _slotStarts = new int[257];
+    private int[] _sortedPositions = new int[1024];
+    private int _doc;
+
+    private readonly List<Post> _posts = [];
+    private readonly List<int> _fieldLengths = [];
+
+    private struct TermState
+    {
+        public PackedWriter Docs;
+        public PackedWriter Masks;
+        public PackedWriter Frequencies;
+        public PackedWriter Positions;
+        public int DocFreq;
+        public int LastDoc;
+    }
+
+    public SegmentBuilder(ITextAnalyzer analyzer)
+    {
+        _analyzer = analyzer;
+        _termLookup = _termIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _surfaceLookup = _surfaces.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public static Segment Build(IReadOnlyList<Post> posts, ITextAnalyzer analyzer)
+    {
+        var builder = new SegmentBuilder(analyzer);
+        for (int i = 0; i < posts.Count; i++)
+        {
+            builder.Add(posts[i]);
+        }
+
+        return builder.Finish();
+    }
+
+    public void Add(Post post)
+    {
+        _tokenCount = 0;
+        _posts.Add(post);
+        AnalyzeField(SearchFields.Title, post.Title);
+        AnalyzeField(SearchFields.Excerpt, post.ExcerptText);
+        AnalyzeValues(SearchFields.Tags, post.Tags);
+        AnalyzeValues(SearchFields.Categories, post.Categories);
+        AnalyzeField(SearchFields.Body, post.PlainText);
+        FlushDocument();
+        _doc++;
+    }
+
+    private void AnalyzeField(int field, string text)
+    {
+        BeginField(field);
+        _text = text;
+        _analyzer.Analyze(text, this);
+        _fieldLengths.Add(_fieldLength);
+    }
+
+    private void AnalyzeValues(int field, IReadOnlyList<string> values)
+    {
+        BeginField(field);
+        foreach (string value in values)
+        {
+            _text = value;
+            _analyzer.Analyze(value, this);
+            _positionBase = _lastPosition + ValueGap;
+        }
+
+        _fieldLengths.Add(_fieldLength);
+    }
+
+    private void BeginField(int field)
+    {
+        _field = field;
+        _positionBase = field << SearchFields.PositionShift;
+        _lastPosition = _positionBase;
+        _fieldLength = 0;
+    }
+
+    public void OnToken(ReadOnlySpan<char> term, int position, int start, int length)
+    {
+        int local = (_positionBase & ((1 << SearchFields.PositionShift) - 1)) + position;
+        if (local >= SearchFields.MaxPosition)
+        {
+            return;
+        }
+
+        if (!_termLookup.TryGetValue(term, out int id))
+        {
+            string key = term.ToString();
+            id = _terms.Count;
+            _terms.Add(key);
+            _termIds.Add(key, id);
+            if (id == _state.Length)
+            {
+                Array.Resize(ref _state, _state.Length * 2);
+                Array.Resize(ref _slotOfTerm, _state.Length);
+                Array.Resize(ref _seenInDoc, _state.Length);
+                Array.Resize(ref _lastSurface, _state.Length);
+            }
+
+            _state[id].LastDoc = -1;
+            _seenInDoc[id] = -1;
+        }
+
+        // Remember how the word was written, once per term and document: typo tolerance, prefixes and
+        // completions work on words as written, since stems can be far from what a user types.
+        if (length <= EnglishTextAnalyzer.MaxWordLength && start + length <= _text.Length)
+        {
+            // Most occurrences of a term are written the same way as the last one: only a new spelling costs a lookup.
+            ReadOnlySpan<char> raw = _text.AsSpan(start, length);
+            string? last = _lastSurface[id];
+            if (last is null || !raw.SequenceEqual(last))
+            {
+                if (!_surfaceLookup.TryGetValue(raw, out string? known, out _))
+                {
+                    known = raw.ToString();
+                    _surfaceLookup.Dictionary.Add(known, id);
+                }
+
+                _lastSurface[id] = known;
+            }
+        }
+
+        if (_tokenCount == _tokenTerms.Length)
+        {
+            Array.Resize(ref _tokenTerms, _tokenTerms.Length * 2);
+            Array.Resize(ref _tokenPositions, _tokenPositions.Length * 2);
+        }
+
+        int encoded = (_field << SearchFields.PositionShift) | local;
+        _tokenTerms[_tokenCount] = id;
+        _tokenPositions[_tokenCount++] = encoded;
+        _lastPosition = encoded;
+        _fieldLength++;
+    }
+
+    private void FlushDocument()
+    {
+        // Group the document's tokens by term: slots in first-seen order, per-field counts, then positions by slot.
+        int slots = 0;
+        for (int i = 0; i < _tokenCount; i++)
+        {
+            int term = _tokenTerms[i];
+            int slot;
+            if (_seenInDoc[term] != _doc)
+            {
+                _seenInDoc[term] = _doc;
+                slot = slots++;
+                _slotOfTerm[term] = slot;
+                if (slot == _slotTerms.Length)
+                {
+                    Array.Resize(ref _slotTerms, slot * 2);
+                    Array.Resize(ref _slotTf, slot * 2 * SearchFields.Count);
+                }
+
+                _slotTerms[slot] = term;
+                _slotTf.AsSpan(slot * SearchFields.Count, SearchFields.Count).Clear();
+            }
+            else
+            {
+                slot = _slotOfTerm[term];
+            }
+
+            _slotTf[(slot * SearchFields.Count) + (_tokenPositions[i] >> SearchFields.PositionShift)]++;
+        }
+
+        if (_slotStarts.Length < slots + 1)
+        {
+            _slotStarts = new int[(slots * 2) + 1];
+        }
+
+        int running = 0;
+        for (int s = 0; s < slots; s++)
+        {
+            _slotStarts[s] = running;
+            ReadOnlySpan<int> tf = _slotTf.AsSpan(s * SearchFields.Count, SearchFields.Count);
+            running += tf[0] + tf[1] + tf[2] + tf[3] + tf[4];
+        }
+
+        if (_sortedPositions.Length < _tokenCount)
+        {
+            _sortedPositions = new int[_tokenCount * 2];
+        }
+
+        for (int i = 0; i < _tokenCount; i++)
+        {
+            int slot = _slotOfTerm[_tokenTerms[i]];
+            _sortedPositions[_slotStarts[slot]++] = _tokenPositions[i];
+        }
+
+        int positionStart = 0;
+        for (int s = 0; s < slots; s++)
+        {
+            int term = _slotTerms[s];
+            ref TermState state = ref _state[term];
+            ReadOnlySpan<int> tf = _slotTf.AsSpan(s * SearchFields.Count, SearchFields.Count);
+            int mask = 0;
+            for (int f = 0; f < SearchFields.Count; f++)
+            {
+                if (tf[f] > 0)
+                {
+                    mask |= 1 << f;
+                    state.Frequencies.Add((uint)(tf[f] - 1));
+                }
+            }
+
+            state.Docs.Add((uint)(_doc - state.LastDoc - 1));
+            state.Masks.Add((uint)(mask ^ (1 << SearchFields.Body)));
+            state.LastDoc = _doc;
+            state.DocFreq++;
+
+            // Positions: the first of each field from the field's base, then gaps minus one.
+            int count = tf[0] + tf[1] + tf[2] + tf[3] + tf[4];
+            int previous = 0, field = -1;
+            for (int p = 0; p < count; p++)
+            {
+                int position = _sortedPositions[positionStart + p];
+                if (position >> SearchFields.PositionShift != field)
+                {
+                    field = position >> SearchFields.PositionShift;
+                    state.Positions.Add((uint)(position - (field << SearchFields.PositionShift)));
+                }
+                else
+                {
+                    state.Positions.Add((uint)(position - previous - 1));
+                }
+
+                previous = position;
+            }
+
+            positionStart += count;
+        }
+    }
+
+    public Segment Finish()
+    {
+        int termCount = _terms.Count;
+        var order = new int[termCount];
+        for (int i = 0; i < termCount; i++)
+        {
+            order[i] = i;
+        }
+
+        string[] sortedTerms = [.. _terms];
+        Array.Sort(sortedTerms, order, StringComparer.Ordinal);
+        long postingBytes = 0, positionBytes = 0;
+        var newId = new int[termCount];
+        for (int i = 0; i < termCount; i++)
+        {
+            newId[order[i]] = i;
+            ref TermState state = ref _state[order[i]];
+            state.Docs.Flush();
+            state.Masks.Flush();
+            state.Frequencies.Flush();
+            state.Positions.Flush();
+            postingBytes += state.Docs.Length + state.Masks.Length + state.Frequencies.Length;
+            positionBytes += state.Positions.Length;
+        }
+
+        // Eight bytes of padding: readers load whole 64-bit words.
+        var docFreqs = new int[termCount];
+        var postingStarts = new int[termCount + 1];
+        var maskStarts = new int[termCount];
+        var frequencyStarts = new int[termCount];
+        var positionStarts = new int[termCount + 1];
+        var postings = new byte[postingBytes + 8];
+        var positions = new byte[positionBytes + 8];
+        int pb = 0, qb = 0;
+        for (int i = 0; i < termCount; i++)
+        {
+            ref TermState state = ref _state[order[i]];
+            docFreqs[i] = state.DocFreq;
+            postingStarts[i] = pb;
+            state.Docs.CopyTo(postings, pb);
+            pb += state.Docs.Length;
+            maskStarts[i] = pb;
+            state.Masks.CopyTo(postings, pb);
+            pb += state.Masks.Length;
+            frequencyStarts[i] = pb;
+            state.Frequencies.CopyTo(postings, pb);
+            pb += state.Frequencies.Length;
+            positionStarts[i] = qb;
+            state.Positions.CopyTo(positions, qb);
+            qb += state.Positions.Length;
+        }
+
+        postingStarts[termCount] = pb;
+        positionStarts[termCount] = qb;
+
+        var folded = new Dictionary<string, int>(_surfaces.Count, StringComparer.Ordinal);
+        foreach ((string raw, int id) in _surfaces)
+        {
+            string word = _analyzer.Fold(raw);
+            if (word.Length > 0)
+            {
+                folded.TryAdd(word, newId[id]);
+            }
+        }
+
+        string[] surfaceWords = [.. folded.Keys];
+        int[] surfaceTerms = [.. folded.Values];
+        Array.Sort(surfaceWords, surfaceTerms, StringComparer.Ordinal);
+        return new Segment
+        {
+            Terms = TermTable.From(sortedTerms),
+            Surfaces = TermTable.From(surfaceWords),
+            SurfaceTerms = surfaceTerms,
+            DocFreqs = docFreqs,
+            PostingStarts = postingStarts,
+            MaskStarts = maskStarts,
+            FrequencyStarts = frequencyStarts,
+            Postings = postings,
+            PositionStarts = positionStarts,
+            Positions = positions,
+            Posts = [.. _posts],
+            FieldLengths = CollectionsMarshal.AsSpan(_fieldLengths).ToArray(),
+        }.Complete();
+    }
+}
