@@ -1745,31 +1745,14 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         /// <summary>Soft breaks become spaces; no-break spaces and runs of spaces become one space; a trailing comma is moved out.</summary>
         private static string Clean(string text)
         {
-            var builder = new StringBuilder(text.Length);
-            bool space = false;
-            foreach (char c in text)
+            string clean = HtmlQuotes.Normalize(text);
+            int end = clean.Length;
+            while (end > 0 && clean[end - 1] == ',')
             {
-                if (char.IsWhiteSpace(c) || c is '\u00A0' or '\u202F')
-                {
-                    space = builder.Length > 0;
-                    continue;
-                }
-
-                if (space)
-                {
-                    builder.Append(' ');
-                    space = false;
-                }
-
-                builder.Append(c);
+                end--;
             }
 
-            while (builder.Length > 0 && builder[^1] == ',')
-            {
-                builder.Length--;
-            }
-
-            return builder.ToString();
+            return end == clean.Length ? clean : clean[..end];
         }
 
         /// <summary>Removes one pair of quotation marks around the whole text.</summary>
