@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 
 namespace DevOpsVision.Blogging.Quotes;
 
@@ -9,14 +7,11 @@ namespace DevOpsVision.Blogging.Quotes;
 internal sealed record HtmlQuote(QuoteKind Kind, IReadOnlyList<string> Paragraphs, Attribution Attribution, bool Explicit);
 
 /// <summary>
-/// Reads quotations out of raw HTML blocks with a real HTML parser (AngleSharp, which the sanitizer already
-/// uses): <c>&lt;blockquote cite&gt;</c>, figures and their captions, Quotebacks, tweets, pull quotes and <c>&lt;q&gt;</c>.
+/// Reads quotations out of raw HTML blocks (read by <see cref="HtmlNode"/>): <c>&lt;blockquote cite&gt;</c>,
+/// figures and their captions, Quotebacks, tweets, pull quotes and <c>&lt;q&gt;</c>.
 /// </summary>
 internal static partial class HtmlQuotes
 {
-    [ThreadStatic]
-    private static HtmlParser? t_parser;
-
     [GeneratedRegex(@"\b(?<name>[\w-]+)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>]+))")]
     private static partial Regex AttributePattern();
 
@@ -40,44 +35,16 @@ internal static partial class HtmlQuotes
         || html.Contains("<q", StringComparison.OrdinalIgnoreCase)
         || html.Contains("pullquote", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Reads the quotations of several raw HTML blocks of one post with a single parse: each block is wrapped
-    /// in its own element, and building one HTML document per block would cost more than reading them.
-    /// </summary>
+    /// <summary>Reads the quotations of a post's raw HTML blocks.</summary>
     /// <param name="blocks">The blocks, by a key of the caller's.</param>
     /// <returns>The quotations found, by block key; blocks without any are left out.</returns>
     public static Dictionary<int, List<HtmlQuote>> ExtractAll(IReadOnlyList<(int Key, string Html)> blocks)
     {
         var result = new Dictionary<int, List<HtmlQuote>>();
-        if (blocks.Count == 0)
+        foreach ((int key, string html) in blocks)
         {
-            return result;
-        }
-
-        var html = new StringBuilder("<!DOCTYPE html><html><body>");
-        foreach ((int key, string block) in blocks)
-        {
-            html.Append("<div data-dv-block=\"").Append(key).Append("\">").Append(block).Append("</div>");
-        }
-
-        t_parser ??= new HtmlParser();
-        IDocument document = t_parser.ParseDocument(html.Append("</body></html>").ToString());
-        IElement? body = document.Body;
-        if (body is null)
-        {
-            return result;
-        }
-
-        // One walk of the tree, wrappers first, with what a quotation needs to know of its ancestors passed down.
-        foreach (IElement wrapper in body.Children)
-        {
-            if (wrapper.LocalName != "div" || !int.TryParse(wrapper.GetAttribute("data-dv-block"), out int key) || result.ContainsKey(key))
-            {
-                continue;
-            }
-
             var quotes = new List<HtmlQuote>();
-            Walk(wrapper, quotes, inCode: false, 0);
+            Walk(HtmlNode.Parse(html), quotes, inCode: false, 0);
             if (quotes.Count > 0)
             {
                 result[key] = quotes;
@@ -87,16 +54,21 @@ internal static partial class HtmlQuotes
         return result;
     }
 
-    private static void Walk(IElement element, List<HtmlQuote> quotes, bool inCode, int depth)
+    private static void Walk(HtmlNode element, List<HtmlQuote> quotes, bool inCode, int depth)
     {
         if (depth > 64)
         {
             return;
         }
 
-        foreach (IElement child in element.Children)
+        foreach (HtmlNode child in element.Nodes)
         {
-            switch (child.LocalName)
+            if (child.IsText)
+            {
+                continue;
+            }
+
+            switch (child.Name)
             {
                 case "blockquote" when !inCode:
                     // Its inner quotations are part of it; a nested blockquote is not read on its own.
@@ -114,21 +86,18 @@ internal static partial class HtmlQuotes
                     }
 
                     continue;
-                case "div" when child.HasAttribute("data-dv-block"):
-                    // A later block left nested by unbalanced HTML: that block reads it.
-                    continue;
             }
 
-            Walk(child, quotes, inCode || child.LocalName is "pre" or "code" or "kbd" or "samp" or "script" or "style", depth + 1);
+            Walk(child, quotes, inCode || child.Name is "pre" or "code" or "kbd" or "samp" or "script" or "style", depth + 1);
         }
     }
 
-    private static void ReadBlockquote(IElement blockquote, List<HtmlQuote> quotes)
+    private static void ReadBlockquote(HtmlNode blockquote, List<HtmlQuote> quotes)
     {
         var attribution = new Attribution { Url = blockquote.GetAttribute("cite") };
         QuoteKind kind = QuoteKind.HtmlBlockquote;
         bool explicitSource = attribution.Url is not null;
-        IElement? figure = blockquote.ParentElement is { LocalName: "figure" } parent ? parent : null;
+        HtmlNode? figure = blockquote.Parent is { Name: "figure" } parent ? parent : null;
         if (HasClass(blockquote, "twitter-tweet") || HasClass(blockquote, "mastodon-embed") || HasClass(blockquote, "bluesky-embed"))
         {
             kind = QuoteKind.Embed;
@@ -151,8 +120,8 @@ internal static partial class HtmlQuotes
 
         var paragraphs = new List<string>();
         string? tail = null;
-        IElement? titleElement = null;
-        foreach (INode node in blockquote.ChildNodes)
+        HtmlNode? titleElement = null;
+        foreach (HtmlNode node in blockquote.Nodes)
         {
             if (tail is not null && kind == QuoteKind.Embed)
             {
@@ -160,17 +129,18 @@ internal static partial class HtmlQuotes
                 continue;
             }
 
-            if (node is IElement child)
+            if (!node.IsText)
             {
-                switch (child.LocalName)
+                HtmlNode child = node;
+                switch (child.Name)
                 {
                     case "footer" or "cite" or "figcaption":
                         tail = Normalize(child.TextContent);
-                        titleElement = child.QuerySelector("cite, em, i");
+                        titleElement = child.Find("cite", "em", "i");
                         continue;
                     case "pre" or "code" or "script" or "style":
                         continue;
-                    case "p" when paragraphs.Count > 0 && kind == QuoteKind.Embed && child.NextElementSibling is null && StartsWithDash(child.TextContent):
+                    case "p" when paragraphs.Count > 0 && kind == QuoteKind.Embed && !child.HasElementAfter() && StartsWithDash(child.TextContent):
                         tail = Normalize(child.TextContent);
                         continue;
                 }
@@ -181,7 +151,7 @@ internal static partial class HtmlQuotes
                     paragraphs.Add(text);
                 }
             }
-            else if (node.NodeType == NodeType.Text)
+            else
             {
                 string text = Normalize(node.TextContent);
                 if (text.Length > 0)
@@ -198,10 +168,10 @@ internal static partial class HtmlQuotes
             }
         }
 
-        if (figure is not null && figure.QuerySelector("figcaption") is { } caption && tail is null)
+        if (figure is not null && figure.Find("figcaption") is { } caption && tail is null)
         {
             tail = Normalize(caption.TextContent);
-            titleElement = caption.QuerySelector("cite, em, i");
+            titleElement = caption.Find("cite", "em", "i");
         }
 
         if (tail is null && paragraphs.Count > 1 && Attributions.IsTail(paragraphs[^1], out _))
@@ -251,20 +221,20 @@ internal static partial class HtmlQuotes
         }
     }
 
-    private static void ReadPullQuote(IElement aside, List<HtmlQuote> quotes)
+    private static void ReadPullQuote(HtmlNode aside, List<HtmlQuote> quotes)
     {
         var attribution = new Attribution();
         bool explicitSource = false;
-        if (aside.QuerySelector("cite") is { } cite)
+        if (aside.Find("cite") is { } cite)
         {
             attribution = Attributions.ParsePlain(StripDash(Normalize(cite.TextContent)));
             explicitSource = true;
         }
 
         var paragraphs = new List<string>();
-        foreach (IElement child in aside.Children)
+        foreach (HtmlNode child in aside.Nodes)
         {
-            if (child.LocalName is "cite" or "footer")
+            if (child.IsText || child.Name is "cite" or "footer")
             {
                 continue;
             }
@@ -291,7 +261,7 @@ internal static partial class HtmlQuotes
         }
     }
 
-    private static bool HasClass(IElement element, string name) => element.ClassList.Contains(name);
+    private static bool HasClass(HtmlNode element, string name) => element.HasClass(name);
 
     private static bool StartsWithDash(string text)
     {

@@ -166,7 +166,6 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         private int _lastListedDepth;
         private string? _lastPerson;
         private int _firstContent = -1;
-        private Dictionary<int, List<HtmlQuote>>? _htmlQuotes;
         private int _lastInlineItem = -1;
         private int _lastInlineEnd;
         private string? _lastInlineSpeaker;
@@ -1014,22 +1013,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 return;
             }
 
-            if (_htmlQuotes is null)
-            {
-                // One parse for all the post's raw HTML that may hold quotations.
-                var blocks = new List<(int, string)>();
-                for (int i = index; i < _items.Count; i++)
-                {
-                    if (_items[i].Kind == ItemKind.Html && HtmlQuotes.MayHoldQuotes(_items[i].Html!))
-                    {
-                        blocks.Add((i, _items[i].Html!));
-                    }
-                }
-
-                _htmlQuotes = HtmlQuotes.ExtractAll(blocks);
-            }
-
-            if (!_htmlQuotes.TryGetValue(index, out List<HtmlQuote>? found))
+            if (!HtmlQuotes.ExtractAll([(index, html)]).TryGetValue(index, out List<HtmlQuote>? found))
             {
                 return;
             }
