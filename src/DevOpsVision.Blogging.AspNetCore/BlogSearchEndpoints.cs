@@ -23,7 +23,8 @@ public static class BlogSearchEndpointRouteBuilderExtensions
     /// <summary>
     /// Maps the blog's search API below <paramref name="prefix"/>:
     /// <c>GET {prefix}/search?q=...&amp;page=1&amp;pageSize=10&amp;category=...&amp;tag=...&amp;year=2021</c> returns one page
-    /// of hits (slug, url, title, date, score, an HTML-escaped snippet with matches in <c>&lt;mark&gt;</c>), facet counts,
+    /// of hits (slug, url (the post page's path from the site root, below <see cref="BlogOptions.BaseUrl"/>'s path, or below
+    /// <paramref name="prefix"/> when no base URL is set), title, date in the blog's time zone, score, an HTML-escaped snippet with matches in <c>&lt;mark&gt;</c>), facet counts,
     /// the total and a "did you mean" correction as JSON; a malformed query or parameter gives 400 with problem details
     /// whose <c>detail</c> says what to fix. <c>GET {prefix}/search/suggest?q=...</c> returns completions of the last
     /// word typed as a JSON array of strings.
@@ -39,17 +40,18 @@ public static class BlogSearchEndpointRouteBuilderExtensions
         string route = prefix.Trim('/');
         string root = route.Length == 0 ? string.Empty : "/" + route;
 
-        // Hit URLs are paths from the site root, so they work whatever host name the request came in on.
+        // Hit URLs are paths from the site root (so they work whatever host name the request came in on): below
+        // Blog:BaseUrl's path, where the blog's pages are, or below the prefix when no base URL is set.
         BlogOptions options = endpoints.ServiceProvider.GetRequiredService<IOptions<BlogOptions>>().Value;
         BlogUrls urls = new(new BlogOptions
         {
-            BaseUrl = new Uri("http://localhost" + root + "/"),
+            BaseUrl = options.BaseUrl is { IsAbsoluteUri: true } baseUrl ? baseUrl : new Uri("http://localhost" + root + "/"),
             TimeZone = options.TimeZone,
             Urls = options.Urls,
         });
 
         RouteGroupBuilder group = endpoints.MapGroup(root.Length == 0 ? "/" : root);
-        group.MapGet("search", context => SearchAsync(context, urls, root)).WithDisplayName("Blog search");
+        group.MapGet("search", context => SearchAsync(context, urls)).WithDisplayName("Blog search");
         group.MapGet("search/suggest", SuggestAsync).WithDisplayName("Blog search suggestions");
         return group;
     }
@@ -67,7 +69,7 @@ public static class BlogSearchEndpointRouteBuilderExtensions
         return new CompositeConventionBuilder([feeds, search]);
     }
 
-    private static async Task SearchAsync(HttpContext context, BlogUrls urls, string root)
+    private static async Task SearchAsync(HttpContext context, BlogUrls urls)
     {
         IQueryCollection query = context.Request.Query;
         if (!TryReadRequest(query, out SearchRequest? request, out string? problem))
@@ -92,7 +94,7 @@ public static class BlogSearchEndpointRouteBuilderExtensions
             Post post = hit.Post;
             hits[i] = new SearchHitResponse(
                 post.Slug,
-                root + "/" + urls.PostPath(post),
+                urls.Absolute(urls.PostPath(post)).AbsolutePath,
                 post.Title,
                 hit.TitleHtml,
                 TimeZoneInfo.ConvertTime(post.Date, snapshot.TimeZone),

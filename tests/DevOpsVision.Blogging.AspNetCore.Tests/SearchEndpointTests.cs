@@ -210,5 +210,23 @@ public sealed class SearchEndpointTests : IAsyncLifetime
         Assert.Equal(["Blog feeds and sitemaps", "Blog search", "Blog search suggestions"], marked);
     }
 
+    [Theory]
+    [InlineData("https://example.org/blog/", "/blog/posts/teams/")]
+    [InlineData(null, "/api/posts/teams/")]
+    public async Task HitUrls_FollowTheBaseUrlsPath_ElseThePrefix(string? baseUrl, string expected)
+    {
+        WebApplicationBuilder builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddBlogging(o => o.BaseUrl = baseUrl is null ? null : new Uri(baseUrl)).AddInMemorySource(_posts);
+        await using WebApplication app = builder.Build();
+        app.MapBlogSearch("/api");
+        await app.StartAsync();
+        using HttpClient client = app.GetTestClient();
+
+        using JsonDocument json = JsonDocument.Parse(await client.GetStringAsync("/api/search?q=microservices"));
+
+        Assert.Equal(expected, json.RootElement.GetProperty("hits")[0].GetProperty("url").GetString());
+    }
+
     private sealed class ConventionMarker;
 }
