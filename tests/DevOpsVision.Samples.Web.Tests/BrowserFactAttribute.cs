@@ -3,8 +3,11 @@ namespace DevOpsVision.Samples.Web.Tests;
 /// <summary>A fact that needs the system's Chromium and ChromeDriver; skipped, saying why, when either is missing.</summary>
 public sealed class BrowserFactAttribute : FactAttribute
 {
-    public const string Chromium = "/usr/bin/chromium";
-    public const string ChromeDriver = "/usr/bin/chromedriver";
+    /// <summary>The browser: <c>CHROMIUM_PATH</c> if set, else Debian's <c>/usr/bin/chromium</c>.</summary>
+    public static string Chromium { get; } = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    /// <summary>The driver: <c>CHROMEDRIVER_PATH</c> if set, else Debian's <c>/usr/bin/chromedriver</c>.</summary>
+    public static string ChromeDriver { get; } = Environment.GetEnvironmentVariable("CHROMEDRIVER_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromedriver";
 
     public BrowserFactAttribute()
     {
