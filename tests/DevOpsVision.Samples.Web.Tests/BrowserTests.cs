@@ -12,7 +12,7 @@ public sealed class BrowserTests
     {
         await using SampleApp app = await SampleApp.StartAsync();
         using ChromeDriver browser = StartBrowser();
-        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(10));
+        var wait = new WebDriverWait(browser, TimeSpan.FromSeconds(20));
         try
         {
             // Home: newest post first, with the date and categories the original blog shows.

@@ -34,7 +34,10 @@ public sealed class SampleApp : IAsyncDisposable
     public static string Metadata(string key) =>
         typeof(SampleApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
-    public static async Task<SampleApp> StartAsync()
+    public static Task<SampleApp> StartAsync() => StartAsync([]);
+
+    /// <summary>Starts the sample with extra command-line arguments (configuration such as <c>--Blog:ContentPath</c>).</summary>
+    public static async Task<SampleApp> StartAsync(string[] arguments)
     {
         string assembly = Metadata("SampleAssembly");
         Assert.True(File.Exists(assembly), $"The sample is not built: {assembly}");
@@ -47,6 +50,11 @@ public sealed class SampleApp : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var app = new SampleApp(process, address);
