@@ -25,7 +25,7 @@ public static class BlogSearchEndpointRouteBuilderExtensions
     /// <c>GET {prefix}/search?q=...&amp;page=1&amp;pageSize=10&amp;category=...&amp;tag=...&amp;year=2021</c> returns one page
     /// of hits (slug, url (the post page's path from the site root, below <see cref="BlogOptions.BaseUrl"/>'s path, or below
     /// <paramref name="prefix"/> when no base URL is set), title, date in the blog's time zone, score, an HTML-escaped snippet with matches in <c>&lt;mark&gt;</c>), facet counts,
-    /// the total and a "did you mean" correction as JSON; a malformed query or parameter gives 400 with problem details
+    /// the total and a "did you mean" correction as JSON (without <c>q</c>, every post that passes the filters, newest first); a malformed query or parameter gives 400 with problem details
     /// whose <c>detail</c> says what to fix. <c>GET {prefix}/search/suggest?q=...</c> returns completions of the last
     /// word typed as a JSON array of strings.
     /// </summary>

@@ -117,6 +117,15 @@ public sealed class SearchEndpointTests : IAsyncLifetime
         Assert.Equal(1, second.RootElement.GetProperty("hits").GetArrayLength());
     }
 
+    [Fact]
+    public async Task NoQuery_ListsThePostsTheFiltersLeave_NewestFirst()
+    {
+        using JsonDocument json = JsonDocument.Parse(await _apps[string.Empty].Client.GetStringAsync("/search?category=DevOps"));
+
+        Assert.Equal(3, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(["aws", "effective", "teams"], json.RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("slug").GetString()));
+    }
+
     [Theory]
     [MemberData(nameof(Prefixes))]
     public async Task Typos_FindThePost_AndNoHitGivesDidYouMean(string prefix)
