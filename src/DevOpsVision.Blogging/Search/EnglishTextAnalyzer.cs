@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -10,13 +9,13 @@ namespace DevOpsVision.Blogging.Search;
 /// each CJK ideograph a word), invariant lower-casing, diacritic folding, English stop words dropped with
 /// their positions kept, and Porter2 (Snowball English) stemming.
 /// </summary>
-/// <remarks>Thread-safe. Stems are cached per instance, so share one instance.</remarks>
+/// <remarks>Thread-safe. Recent stems are cached per instance (4,096 words at most), so share one instance.</remarks>
 public sealed class EnglishTextAnalyzer : ITextAnalyzer
 {
     /// <summary>Words longer than this are cut to this length before stemming.</summary>
     public const int MaxWordLength = 64;
 
-    private const int MaxCachedStems = 200_000;
+    private const int StemCacheSize = 4096;
 
     /// <summary>The English stop words of Lucene's <c>EnglishAnalyzer</c>.</summary>
     private static readonly string[] DefaultStopWords =
@@ -26,8 +25,9 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
     ];
 
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopWords;
-    private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
+    // A direct-mapped cache of recent stems: bounded memory whatever the vocabulary, lock-free, and the frequent
+    // words of a text stay in it. A slot holds an immutable entry, replaced whole.
+    private readonly StemEntry?[] _stems = new StemEntry?[StemCacheSize];
     private readonly bool _stem;
 
     /// <summary>Creates the analyzer with Lucene's English stop words and Porter2 stemming.</summary>
@@ -44,7 +44,6 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(stopWords);
         _stopWords = stopWords.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _stemLookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
         _stem = stem;
         Name = stem ? "english-porter2" : "english";
     }
@@ -178,21 +177,26 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
             return;
         }
 
-        if (_stemLookup.TryGetValue(folded, out string? stem))
+        int slot = string.GetHashCode(folded) & (StemCacheSize - 1);
+        StemEntry? entry = Volatile.Read(ref _stems[slot]);
+        if (entry is not null && folded.SequenceEqual(entry.Word))
         {
-            sink.OnToken(stem, position, start, length);
+            sink.OnToken(entry.Stem, position, start, length);
             return;
         }
 
         string key = new(folded);
         int stemLength = Porter2Stemmer.Stem(folded);
-        stem = stemLength == key.Length && folded[..stemLength].SequenceEqual(key) ? key : new string(folded[..stemLength]);
-        if (_stems.Count < MaxCachedStems)
-        {
-            _stems.TryAdd(key, stem);
-        }
-
+        string stem = stemLength == key.Length && folded[..stemLength].SequenceEqual(key) ? key : new string(folded[..stemLength]);
+        Volatile.Write(ref _stems[slot], new StemEntry(key, stem));
         sink.OnToken(stem, position, start, length);
+    }
+
+    private sealed class StemEntry(string word, string stem)
+    {
+        public string Word { get; } = word;
+
+        public string Stem { get; } = stem;
     }
 
     private static readonly System.Buffers.SearchValues<char> AsciiWordCharacters =
