@@ -55,7 +55,13 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
     public string Name { get; }
 
     /// <inheritdoc />
-    public void Analyze(ReadOnlySpan<char> text, ITokenSink sink)
+    public void Analyze(ReadOnlySpan<char> text, ITokenSink sink) => Analyze(text, sink, null);
+
+    /// <summary>
+    /// Analyzes with a caller's stem cache: bulk indexing keeps every stem of the vocabulary for the length of a
+    /// build (and then drops it), where the shared cache keeps only recent words.
+    /// </summary>
+    internal void Analyze(ReadOnlySpan<char> text, ITokenSink sink, StemCache? cache)
     {
         ArgumentNullException.ThrowIfNull(sink);
         Span<char> buffer = stackalloc char[MaxWordLength + 8];
@@ -135,7 +141,7 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
             int length = ascii ? FoldAscii(word, buffer) : FoldUnicode(word, buffer);
             if (length > 0)
             {
-                EmitWord(buffer[..length], position, start, i - start, sink);
+                EmitWord(buffer[..length], position, start, i - start, sink, cache);
             }
 
             position++;
@@ -164,7 +170,7 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
         return new string(buffer, 0, Porter2Stemmer.Stem(buffer));
     }
 
-    private void EmitWord(Span<char> folded, int position, int start, int length, ITokenSink sink)
+    private void EmitWord(Span<char> folded, int position, int start, int length, ITokenSink sink, StemCache? cache)
     {
         if (_stopWords.Contains(folded))
         {
@@ -174,6 +180,20 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
         if (!_stem)
         {
             sink.OnToken(folded, position, start, length);
+            return;
+        }
+
+        if (cache is not null)
+        {
+            if (!cache.Lookup.TryGetValue(folded, out string? cached))
+            {
+                string word = new(folded);
+                int length2 = Porter2Stemmer.Stem(folded);
+                cached = length2 == word.Length && folded[..length2].SequenceEqual(word) ? word : new string(folded[..length2]);
+                cache.Lookup.Dictionary.Add(word, cached);
+            }
+
+            sink.OnToken(cached, position, start, length);
             return;
         }
 
@@ -190,6 +210,14 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
         string stem = stemLength == key.Length && folded[..stemLength].SequenceEqual(key) ? key : new string(folded[..stemLength]);
         Volatile.Write(ref _stems[slot], new StemEntry(key, stem));
         sink.OnToken(stem, position, start, length);
+    }
+
+    /// <summary>Stems by word for the length of one build.</summary>
+    internal sealed class StemCache
+    {
+        public StemCache() => Lookup = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
     }
 
     private sealed class StemEntry(string word, string stem)
