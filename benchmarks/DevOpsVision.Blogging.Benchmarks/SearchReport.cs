@@ -161,7 +161,8 @@ public static class SearchReport
             ("fuzzy, 32 letters", "kalolomineruzeantdisconverionell"),
             ("unbalanced quotes", "\"pipeline latency"),
             ("6 short prefixes", "ka* lo* mi* ne* ru* sa*"),
-            ("30 phrases of frequent words", string.Join(' ', Enumerable.Repeat("\"would more\"", 30))),
+            ("30 copies of one phrase", string.Join(' ', Enumerable.Repeat("\"would more\"", 30))),
+            ("16 phrases of frequent words (the cap)", "\"one all\" \"would when\" \"more can\" \"out up\" \"about them\" \"than only\" \"other some\" \"time could\" \"have you\" \"were her\" \"she been\" \"his which\" \"two may\" \"first any\" \"now like\" \"over man\""),
             ("32 typo-tolerant words", string.Join(' ', Enumerable.Range(0, 32).Select(i => "pipelnie"))),
         ];
         foreach ((string name, string query) in queries)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -10,13 +9,13 @@ namespace DevOpsVision.Blogging.Search;
 /// each CJK ideograph a word), invariant lower-casing, diacritic folding, English stop words dropped with
 /// their positions kept, and Porter2 (Snowball English) stemming.
 /// </summary>
-/// <remarks>Thread-safe. Stems are cached per instance, so share one instance.</remarks>
+/// <remarks>Thread-safe. Recent stems are cached per instance (4,096 words at most), so share one instance.</remarks>
 public sealed class EnglishTextAnalyzer : ITextAnalyzer
 {
     /// <summary>Words longer than this are cut to this length before stemming.</summary>
     public const int MaxWordLength = 64;
 
-    private const int MaxCachedStems = 200_000;
+    private const int StemCacheSize = 4096;
 
     /// <summary>The English stop words of Lucene's <c>EnglishAnalyzer</c>.</summary>
     private static readonly string[] DefaultStopWords =
@@ -26,8 +25,9 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
     ];
 
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _stopWords;
-    private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stemLookup;
+    // A direct-mapped cache of recent stems: bounded memory whatever the vocabulary, lock-free, and the frequent
+    // words of a text stay in it. A slot holds an immutable entry, replaced whole.
+    private readonly StemEntry?[] _stems = new StemEntry?[StemCacheSize];
     private readonly bool _stem;
 
     /// <summary>Creates the analyzer with Lucene's English stop words and Porter2 stemming.</summary>
@@ -44,7 +44,6 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
     {
         ArgumentNullException.ThrowIfNull(stopWords);
         _stopWords = stopWords.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _stemLookup = _stems.GetAlternateLookup<ReadOnlySpan<char>>();
         _stem = stem;
         Name = stem ? "english-porter2" : "english";
     }
@@ -56,7 +55,13 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
     public string Name { get; }
 
     /// <inheritdoc />
-    public void Analyze(ReadOnlySpan<char> text, ITokenSink sink)
+    public void Analyze(ReadOnlySpan<char> text, ITokenSink sink) => Analyze(text, sink, null);
+
+    /// <summary>
+    /// Analyzes with a caller's stem cache: bulk indexing keeps every stem of the vocabulary for the length of a
+    /// build (and then drops it), where the shared cache keeps only recent words.
+    /// </summary>
+    internal void Analyze(ReadOnlySpan<char> text, ITokenSink sink, StemCache? cache)
     {
         ArgumentNullException.ThrowIfNull(sink);
         Span<char> buffer = stackalloc char[MaxWordLength + 8];
@@ -136,7 +141,7 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
             int length = ascii ? FoldAscii(word, buffer) : FoldUnicode(word, buffer);
             if (length > 0)
             {
-                EmitWord(buffer[..length], position, start, i - start, sink);
+                EmitWord(buffer[..length], position, start, i - start, sink, cache);
             }
 
             position++;
@@ -165,7 +170,7 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
         return new string(buffer, 0, Porter2Stemmer.Stem(buffer));
     }
 
-    private void EmitWord(Span<char> folded, int position, int start, int length, ITokenSink sink)
+    private void EmitWord(Span<char> folded, int position, int start, int length, ITokenSink sink, StemCache? cache)
     {
         if (_stopWords.Contains(folded))
         {
@@ -178,21 +183,48 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
             return;
         }
 
-        if (_stemLookup.TryGetValue(folded, out string? stem))
+        if (cache is not null)
         {
-            sink.OnToken(stem, position, start, length);
+            if (!cache.Lookup.TryGetValue(folded, out string? cached))
+            {
+                string word = new(folded);
+                int length2 = Porter2Stemmer.Stem(folded);
+                cached = length2 == word.Length && folded[..length2].SequenceEqual(word) ? word : new string(folded[..length2]);
+                cache.Lookup.Dictionary.Add(word, cached);
+            }
+
+            sink.OnToken(cached, position, start, length);
+            return;
+        }
+
+        int slot = string.GetHashCode(folded) & (StemCacheSize - 1);
+        StemEntry? entry = Volatile.Read(ref _stems[slot]);
+        if (entry is not null && folded.SequenceEqual(entry.Word))
+        {
+            sink.OnToken(entry.Stem, position, start, length);
             return;
         }
 
         string key = new(folded);
         int stemLength = Porter2Stemmer.Stem(folded);
-        stem = stemLength == key.Length && folded[..stemLength].SequenceEqual(key) ? key : new string(folded[..stemLength]);
-        if (_stems.Count < MaxCachedStems)
-        {
-            _stems.TryAdd(key, stem);
-        }
-
+        string stem = stemLength == key.Length && folded[..stemLength].SequenceEqual(key) ? key : new string(folded[..stemLength]);
+        Volatile.Write(ref _stems[slot], new StemEntry(key, stem));
         sink.OnToken(stem, position, start, length);
+    }
+
+    /// <summary>Stems by word for the length of one build.</summary>
+    internal sealed class StemCache
+    {
+        public StemCache() => Lookup = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
+    }
+
+    private sealed class StemEntry(string word, string stem)
+    {
+        public string Word { get; } = word;
+
+        public string Stem { get; } = stem;
     }
 
     private static readonly System.Buffers.SearchValues<char> AsciiWordCharacters =

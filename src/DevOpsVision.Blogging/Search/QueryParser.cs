@@ -161,12 +161,11 @@ internal static class QueryParser
                     return result;
                 }
 
-                if (++termCount > options.MaxQueryTerms)
+                if (!Add(result, new QueryClause { Text = text, Terms = [stem], Offsets = [0], Prefix = true, Excluded = excluded, FieldMask = mask, Folded = stem }, ref termCount, options))
                 {
                     return TooMany(result, options);
                 }
 
-                result.Clauses.Add(new QueryClause { Text = text, Terms = [stem], Offsets = [0], Prefix = true, Excluded = excluded, FieldMask = mask, Folded = stem });
                 continue;
             }
 
@@ -177,29 +176,37 @@ internal static class QueryParser
                 continue;
             }
 
-            if (phrase || collector.Terms.Count == 1)
+            // A phrase, or a word the analyzer splits ("node.js", "e-mail"), which must match as typed: either
+            // costs as many words as it has, since it reads every one of their postings.
+            if (!Add(result, Clause(text, collector, excluded, mask, analyzer), ref termCount, options))
             {
-                termCount += phrase ? 1 : collector.Terms.Count;
-                if (termCount > options.MaxQueryTerms || collector.Terms.Count > options.MaxQueryTerms)
-                {
-                    return TooMany(result, options);
-                }
-
-                result.Clauses.Add(Clause(text, collector, excluded, mask, analyzer));
-            }
-            else
-            {
-                // A word the analyzer splits ("node.js", "e-mail") must match as typed: a phrase.
-                if (++termCount > options.MaxQueryTerms)
-                {
-                    return TooMany(result, options);
-                }
-
-                result.Clauses.Add(Clause(text, collector, excluded, mask, analyzer));
+                return TooMany(result, options);
             }
         }
 
         return result;
+    }
+
+    /// <summary>Adds a clause unless it repeats one (a repeat adds nothing but work); false when the query holds too many words.</summary>
+    private static bool Add(ParsedQuery result, QueryClause clause, ref int termCount, SearchOptions options)
+    {
+        foreach (QueryClause other in result.Clauses)
+        {
+            if (clause.Excluded == other.Excluded && clause.Prefix == other.Prefix && clause.FieldMask == other.FieldMask && clause.Folded == other.Folded
+                && clause.Terms.AsSpan().SequenceEqual(other.Terms) && clause.Offsets.AsSpan().SequenceEqual(other.Offsets))
+            {
+                return true;
+            }
+        }
+
+        termCount += clause.Terms.Length;
+        if (termCount > options.MaxQueryTerms)
+        {
+            return false;
+        }
+
+        result.Clauses.Add(clause);
+        return true;
     }
 
     private static ParsedQuery TooMany(ParsedQuery result, SearchOptions options)

@@ -29,7 +29,6 @@ internal static class Searcher
         public byte[] Counts = new byte[size];
         public List<int> Touched = new(256);
         public List<int> Candidates = new(256);
-        public int[] Positions = new int[64];
     }
 
     private readonly record struct Variant(string Term, float Weight);

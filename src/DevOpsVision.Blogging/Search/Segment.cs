@@ -250,6 +250,7 @@ internal struct PostingCursor
     private int _frequencyIndex;
     private int _frequencyCount;
     private int _pendingPositions;
+    private long _skipPositions;
 
     public PostingCursor(Segment segment, int term)
     {
@@ -289,11 +290,9 @@ internal struct PostingCursor
 
     public bool MoveNext()
     {
-        if (_pendingPositions > 0)
-        {
-            _positions.Skip(_pendingPositions);
-            _pendingPositions = 0;
-        }
+        // Positions are skipped only when some are read: scoring a term never walks its positions.
+        _skipPositions += _pendingPositions;
+        _pendingPositions = 0;
 
         if (_index == _count)
         {
@@ -344,6 +343,12 @@ internal struct PostingCursor
     /// <summary>Reads the current document's positions (ascending); <paramref name="into"/> must hold <see cref="TotalTf"/> values.</summary>
     public int ReadPositions(Span<int> into)
     {
+        if (_skipPositions > 0)
+        {
+            _positions.Skip(_skipPositions);
+            _skipPositions = 0;
+        }
+
         int count = _pendingPositions;
         int i = 0;
         for (int field = 0; field < SearchFields.Count; field++)
@@ -392,7 +397,7 @@ internal struct PackedReader(byte[] data, int start)
         return value;
     }
 
-    public void Skip(int count)
+    public void Skip(long count)
     {
         while (count > 0)
         {
@@ -401,7 +406,7 @@ internal struct PackedReader(byte[] data, int start)
                 Load();
             }
 
-            int take = Math.Min(count, _left);
+            int take = (int)Math.Min(count, _left);
             _bit += (long)take * _width;
             _left -= take;
             count -= take;

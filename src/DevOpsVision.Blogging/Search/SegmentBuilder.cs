@@ -13,6 +13,8 @@ internal sealed class SegmentBuilder : ITokenSink
     private const int ValueGap = 16;
 
     private readonly ITextAnalyzer _analyzer;
+    private readonly EnglishTextAnalyzer? _english;
+    private readonly EnglishTextAnalyzer.StemCache? _stems;
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _termLookup;
     private readonly List<string> _terms = [];
@@ -58,6 +60,11 @@ internal sealed class SegmentBuilder : ITokenSink
     public SegmentBuilder(ITextAnalyzer analyzer)
     {
         _analyzer = analyzer;
+        if (analyzer is EnglishTextAnalyzer english)
+        {
+            _english = english;
+            _stems = new EnglishTextAnalyzer.StemCache();
+        }
         _termLookup = _termIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _surfaceLookup = _surfaces.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -90,7 +97,7 @@ internal sealed class SegmentBuilder : ITokenSink
     {
         BeginField(field);
         _text = text;
-        _analyzer.Analyze(text, this);
+        Analyze(text);
         _fieldLengths.Add(_fieldLength);
     }
 
@@ -100,11 +107,23 @@ internal sealed class SegmentBuilder : ITokenSink
         foreach (string value in values)
         {
             _text = value;
-            _analyzer.Analyze(value, this);
+            Analyze(value);
             _positionBase = _lastPosition + ValueGap;
         }
 
         _fieldLengths.Add(_fieldLength);
+    }
+
+    private void Analyze(string text)
+    {
+        if (_english is not null)
+        {
+            _english.Analyze(text, this, _stems);
+        }
+        else
+        {
+            _analyzer.Analyze(text, this);
+        }
     }
 
     private void BeginField(int field)
