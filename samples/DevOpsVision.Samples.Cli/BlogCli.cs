@@ -322,7 +322,8 @@ public static class BlogCli
             return BadArguments;
         }
 
-        await using BlogSession blog = await BlogSession.LoadAsync(content.FullName, title ?? "Blog", baseUrl, cancellationToken);
+        // The folder as typed, so diagnostics name files the way the user wrote the path.
+        await using BlogSession blog = await BlogSession.LoadAsync(content.ToString(), title ?? "Blog", baseUrl, cancellationToken);
         await PrintDiagnosticsAsync(io, blog.Snapshot.Diagnostics);
         int code = await run(blog);
         return code == Success && blog.Snapshot.HasErrors ? PostErrors : code;

@@ -1,0 +1,14 @@
+namespace DevOpsVision.Samples.Worker;
+
+/// <summary>What the worker watches and where it publishes (<c>Publish</c> section).</summary>
+public sealed class PublishOptions
+{
+    /// <summary>The folder of posts to watch (<c>Publish:ContentPath</c>); defaults to the sample blog.</summary>
+    public string ContentPath { get; set; } = "samples/content/posts";
+
+    /// <summary>The folder the feeds, sitemap and search index are written to (<c>Publish:OutputPath</c>).</summary>
+    public string OutputPath { get; set; } = "publish";
+
+    /// <summary>How long the content folder must stay quiet after a change before the blog is reloaded.</summary>
+    public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(500);
+}
