@@ -275,30 +275,14 @@ public static class BlogCli
             var folder = new OutputFolder(parse.GetRequiredValue(output).FullName);
             var builder = new SiteBuilder(blog, folder);
             IReadOnlyList<BuildStep> steps = builder.Plan();
-            if (io.Interactive)
+            try
             {
-                await AnsiConsole.Progress().StartAsync(async progress =>
-                {
-                    ProgressTask task = progress.AddTask("Building", maxValue: steps.Count);
-                    foreach (BuildStep step in steps)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        task.Description = Markup.Escape(step.Description);
-                        step.Run();
-                        task.Increment(1);
-                        await Task.Yield();
-                    }
-
-                    task.Description = "Built";
-                });
+                await RunStepsAsync(io, steps, ct);
             }
-            else
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                foreach (BuildStep step in steps)
-                {
-                    ct.ThrowIfCancellationRequested();
-                    step.Run();
-                }
+                await io.Err.WriteLineAsync($"error: could not write the site to {folder.Root}: {e.Message}");
+                return PostErrors;
             }
 
             foreach (string problem in builder.Problems)
@@ -311,6 +295,35 @@ public static class BlogCli
             return builder.Problems.Count > 0 ? PostErrors : Success;
         }));
         return command;
+    }
+
+    private static async Task RunStepsAsync(Io io, IReadOnlyList<BuildStep> steps, CancellationToken ct)
+    {
+        if (io.Interactive)
+        {
+            await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                ProgressTask task = progress.AddTask("Building", maxValue: steps.Count);
+                foreach (BuildStep step in steps)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    task.Description = Markup.Escape(step.Description);
+                    step.Run();
+                    task.Increment(1);
+                    await Task.Yield();
+                }
+
+                task.Description = "Built";
+            });
+        }
+        else
+        {
+            foreach (BuildStep step in steps)
+            {
+                ct.ThrowIfCancellationRequested();
+                step.Run();
+            }
+        }
     }
 
     /// <summary>Loads the blog, prints its diagnostics, runs the command, and returns 1 when a post had an error.</summary>

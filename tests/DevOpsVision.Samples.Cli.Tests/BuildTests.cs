@@ -140,4 +140,17 @@ public sealed class BuildTests
         Assert.DoesNotContain("<script>", page, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_output_folder_that_cannot_be_written_exits_with_1_and_says_why()
+    {
+        using var temp = new TempFolder();
+        string file = temp.Write("not-a-folder", "a file where the site should go");
+
+        CliRun run = await CliRun.RunAsync("build", "--content", TestPaths.SampleContent, "--output", file);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("error: could not write the site to", run.Err, StringComparison.Ordinal);
+        Assert.Equal("a file where the site should go", File.ReadAllText(file));
+    }
 }
