@@ -26,11 +26,23 @@ internal sealed partial class SitePublication(FeedPublisher publisher, IOptions<
             {
                 File.Delete(path);
                 LogRemoved(stale);
+                RemoveEmptyFolders(Path.GetDirectoryName(path)!, output.Root);
             }
         }
 
         _previous = current;
         return output.Written;
+    }
+
+    private static void RemoveEmptyFolders(string folder, string root)
+    {
+        // Up to, never including, the output folder; every folder here was resolved inside it.
+        while (folder.Length > root.Length && folder.StartsWith(root, StringComparison.Ordinal)
+            && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder)!;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {File}, which no post needs any more")]

@@ -9,7 +9,7 @@ public sealed class WorkerTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task The_worker_republishes_feeds_sitemap_and_search_index_when_a_post_is_added()
+    public async Task The_worker_republishes_feeds_sitemap_and_search_index_when_posts_are_added_and_removed()
     {
         using var temp = new TempFolder();
         string content = Path.Combine(temp.Path, "content");
@@ -40,9 +40,19 @@ public sealed class WorkerTests
                 && ReadOrEmpty(Path.Combine(output, "sitemap.xml")).Contains("https://blog.example.com/posts/second/", StringComparison.Ordinal)
                 && ReadOrEmpty(Path.Combine(output, "search-index.json")).Contains("\"second\"", StringComparison.Ordinal));
 
-            using JsonDocument feed = JsonDocument.Parse(ReadOrEmpty(Path.Combine(output, "feed.json")));
-            Assert.Equal(2, feed.RootElement.GetProperty("items").GetArrayLength());
+            using (JsonDocument feed = JsonDocument.Parse(ReadOrEmpty(Path.Combine(output, "feed.json"))))
+            {
+                Assert.Equal(2, feed.RootElement.GetProperty("items").GetArrayLength());
+            }
+
             Assert.True(File.Exists(Path.Combine(output, "search.js")));
+
+            // Removing the only post of a category removes its feeds and their folder.
+            File.Delete(Path.Combine(content, "second.md"));
+            await WaitForAsync(() => !Directory.Exists(Path.Combine(output, "categories", "testing"))
+                && !ReadOrEmpty(Path.Combine(output, "feed.xml")).Contains("The second post", StringComparison.Ordinal)
+                && ReadOrEmpty(Path.Combine(output, "feed.xml")).Contains("The first post", StringComparison.Ordinal));
+            Assert.True(File.Exists(Path.Combine(output, "categories", "devops", "feed.xml")));
         }
         finally
         {
