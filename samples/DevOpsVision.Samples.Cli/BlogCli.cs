@@ -23,6 +23,9 @@ public static class BlogCli
     /// <summary>The command line, the content folder or the search query was not usable.</summary>
     public const int BadArguments = 2;
 
+    /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it); a build may have written part of the site.</summary>
+    public const int Cancelled = 130;
+
     private static readonly Option<bool> JsonOption = new("--json") { Description = "Write JSON to standard output instead of text." };
 
     /// <summary>Runs the tool.</summary>
@@ -50,8 +53,23 @@ public static class BlogCli
             return BadArguments;
         }
 
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        return await parse.InvokeAsync(configuration, cancellationToken);
+        // Ctrl+C is the caller's token (Program.cs cancels it), so the parser does not install its own handler.
+        var configuration = new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("Cancelled.");
+            return Cancelled;
+        }
     }
 
     internal static RootCommand CreateCommand(Io io)

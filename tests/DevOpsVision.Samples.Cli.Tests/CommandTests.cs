@@ -178,6 +178,20 @@ public sealed partial class CommandTests
     }
 
     [Fact]
+    public async Task A_cancelled_run_stops_with_130()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+
+        int code = await BlogCli.RunAsync(["check", "--content", TestPaths.SampleContent], stdout, stderr, cancel.Token);
+
+        Assert.Equal(BlogCli.Cancelled, code);
+        Assert.Contains("Cancelled.", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Snippets_become_plain_text_with_the_matches_in_brackets()
     {
         Assert.Equal("a [b] & <c>", BlogCli.PlainSnippet("a <mark>b</mark> &amp; &lt;c&gt;"));
