@@ -26,17 +26,16 @@ internal sealed partial class ContentWatcher(IBlog blog, SitePublication publica
             }
         }
 
-        using var watcher = new FileSystemWatcher(settings.ContentPath)
+        using FileSystemWatcher? watcher = settings.UsePolling ? null : TryWatch(settings.ContentPath, OnEvent, () => events.Writer.TryWrite(settings.ContentPath));
+        using var polling = new CancellationTokenSource();
+        Task poller = Task.CompletedTask;
+        if (watcher is null)
         {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
-        watcher.Created += (_, e) => OnEvent(e.FullPath);
-        watcher.Changed += (_, e) => OnEvent(e.FullPath);
-        watcher.Deleted += (_, e) => OnEvent(e.FullPath);
-        watcher.Renamed += (_, e) => OnEvent(e.FullPath);
-        watcher.Error += (_, e) => events.Writer.TryWrite(settings.ContentPath);   // events were lost: reload everything
-        watcher.EnableRaisingEvents = true;
+            // No change notifications (asked for, or the system's watch limit is reached): look every PollInterval;
+            // a reload re-parses only files whose bytes changed and reports no change otherwise.
+            LogPolling(settings.PollInterval);
+            poller = PollAsync(events.Writer, settings.PollInterval, polling.Token);
+        }
 
         try
         {
@@ -46,7 +45,9 @@ internal sealed partial class ContentWatcher(IBlog blog, SitePublication publica
             while (await events.Reader.WaitToReadAsync(stoppingToken))
             {
                 int count = Drain(events.Reader);
-                while (true)
+
+                // Polling already looks at the folder at intervals; notifications come in bursts and wait for quiet.
+                while (watcher is not null)
                 {
                     await Task.Delay(settings.Debounce, stoppingToken);
                     int more = Drain(events.Reader);
@@ -71,6 +72,52 @@ internal sealed partial class ContentWatcher(IBlog blog, SitePublication publica
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             LogStopping();
+        }
+        finally
+        {
+            await polling.CancelAsync();
+            await poller;
+        }
+    }
+
+    private FileSystemWatcher? TryWatch(string folder, Action<string> onEvent, Action onLost)
+    {
+        var watcher = new FileSystemWatcher(folder)
+        {
+            IncludeSubdirectories = true,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
+        };
+        watcher.Created += (_, e) => onEvent(e.FullPath);
+        watcher.Changed += (_, e) => onEvent(e.FullPath);
+        watcher.Deleted += (_, e) => onEvent(e.FullPath);
+        watcher.Renamed += (_, e) => onEvent(e.FullPath);
+        watcher.Error += (_, _) => onLost();   // events were lost: reload everything
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch (IOException e)
+        {
+            LogWatchFailed(e, folder);
+            watcher.Dispose();
+            return null;
+        }
+    }
+
+    private static async Task PollAsync(ChannelWriter<string> events, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                events.TryWrite("");
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 
@@ -114,6 +161,12 @@ internal sealed partial class ContentWatcher(IBlog blog, SitePublication publica
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {ContentPath} for changes to posts; Ctrl+C stops")]
     private partial void LogWatching(string contentPath);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Looking for changed posts every {Interval}")]
+    private partial void LogPolling(TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {Folder} for changes; polling instead")]
+    private partial void LogWatchFailed(Exception exception, string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Posts changed: added {Added}; changed {Changed}; removed {Removed}")]
     private partial void LogChanges(string added, string changed, string removed);

@@ -11,4 +11,11 @@ public sealed class PublishOptions
 
     /// <summary>How long the content folder must stay quiet after a change before the blog is reloaded.</summary>
     public TimeSpan Debounce { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Look for changes every <see cref="PollInterval"/> instead of waiting for file system notifications
+    /// (network shares, containers with bind mounts). Polling is also used when notifications are not available.</summary>
+    public bool UsePolling { get; set; }
+
+    /// <summary>How often to look for changes when polling.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -27,6 +27,7 @@ public static class WorkerApp
             })
             .Validate(o => Directory.Exists(o.ContentPath), $"Publish:ContentPath '{contentPath}' is not a folder; set it to the folder of posts to watch.")
             .Validate(o => o.Debounce > TimeSpan.Zero, "Publish:Debounce must be positive.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Publish:PollInterval must be positive.")
             .ValidateOnStart();
         IConfigurationSection blog = builder.Configuration.GetSection("Blog");
         builder.Services.AddBlogging(blog).AddFileSystemSource(contentPath);

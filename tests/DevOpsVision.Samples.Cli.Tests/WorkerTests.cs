@@ -8,8 +8,10 @@ public sealed class WorkerTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    [Fact]
-    public async Task The_worker_republishes_feeds_sitemap_and_search_index_when_posts_are_added_and_removed()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_worker_republishes_feeds_sitemap_and_search_index_when_posts_are_added_and_removed(bool polling)
     {
         using var temp = new TempFolder();
         string content = Path.Combine(temp.Path, "content");
@@ -22,6 +24,8 @@ public sealed class WorkerTests
             "--Publish:ContentPath=" + content,
             "--Publish:OutputPath=" + output,
             "--Publish:Debounce=00:00:00.100",
+            "--Publish:UsePolling=" + polling,
+            "--Publish:PollInterval=00:00:00.200",
             "--Blog:Title=Worker test",
             "--Blog:BaseUrl=https://blog.example.com/",
             "--Logging:LogLevel:Default=Warning",
