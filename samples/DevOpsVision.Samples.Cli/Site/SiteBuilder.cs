@@ -1,0 +1,72 @@
+using System.Text;
+using DevOpsVision.Blogging;
+using DevOpsVision.Blogging.Posts;
+using DevOpsVision.Blogging.Quotes;
+using DevOpsVision.Blogging.Taxonomy;
+
+namespace DevOpsVision.Samples.Cli.Site;
+
+/// <summary>One unit of a site build, run in order; the command shows them as progress.</summary>
+internal sealed record BuildStep(string Description, Action Run);
+
+/// <summary>Builds a static site from a loaded blog into an <see cref="OutputFolder"/>.</summary>
+internal sealed class SiteBuilder
+{
+    private static readonly UTF8Encoding Utf8 = new(false);
+    private readonly BlogSession _blog;
+    private readonly OutputFolder _output;
+    private readonly List<string> _problems = [];
+
+    public SiteBuilder(BlogSession blog, OutputFolder output)
+    {
+        _blog = blog;
+        _output = output;
+    }
+
+    /// <summary>Files that were not written, with why (a path leaving the output folder).</summary>
+    public IReadOnlyList<string> Problems => _problems;
+
+    /// <summary>The steps of the build: one per post page, then the home page, feeds, sitemap, search and JSON files.</summary>
+    public IReadOnlyList<BuildStep> Plan()
+    {
+        var snapshot = _blog.Snapshot;
+        BlogUrls urls = _blog.Urls;
+        BlogTaxonomy taxonomy = _blog.Get<ICategorizer>().GetTaxonomy(snapshot);
+        var publisher = new FeedPublisher(_blog.Get<Blogging.Feeds.IFeedBuilder>(), _blog.Get<Blogging.Feeds.IFeedWriter>(),
+            _blog.Get<Blogging.Feeds.ISitemapWriter>(), _blog.Get<Blogging.Search.ISearchIndex>(), _blog.Get<ICategorizer>());
+        var steps = new List<BuildStep>(snapshot.Posts.Count + 8);
+        foreach (Post post in snapshot.Posts)
+        {
+            steps.Add(new BuildStep($"posts: {post.Slug}", () =>
+                Guarded(() => WriteText(urls.PostPath(post) + "index.html", HtmlPages.PostPage(post, snapshot, urls, taxonomy)))));
+        }
+
+        steps.Add(new BuildStep("index.html", () => WriteText("index.html", HtmlPages.Home(snapshot, urls, taxonomy))));
+        steps.Add(new BuildStep("feeds", () => Guarded(() => publisher.WriteFeeds(snapshot, _output))));
+        steps.Add(new BuildStep("sitemap.xml", () => publisher.WriteSitemap(snapshot, _output)));
+        steps.Add(new BuildStep("search index", () => publisher.WriteSearch(snapshot, _output)));
+        steps.Add(new BuildStep("posts.json", () => _output.Write("posts.json", s => JsonFiles.WritePosts(s, snapshot, urls, taxonomy))));
+        steps.Add(new BuildStep("quotes.json", () =>
+        {
+            BlogQuotes quotes = _blog.Get<IQuoteExtractor>().GetQuotes(snapshot);
+            _output.Write("quotes.json", s => JsonFiles.WriteQuotes(s, quotes.All, snapshot, urls));
+        }));
+        steps.Add(new BuildStep("categories.json", () => _output.Write("categories.json", s => JsonFiles.WriteTerms(s, taxonomy.Categories))));
+        steps.Add(new BuildStep("tags.json", () => _output.Write("tags.json", s => JsonFiles.WriteTerms(s, taxonomy.Tags))));
+        return steps;
+    }
+
+    private void WriteText(string path, string text) => _output.Write(path, s => s.Write(Utf8.GetBytes(text)));
+
+    private void Guarded(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (UnsafeOutputPathException e)
+        {
+            _problems.Add(e.Message);
+        }
+    }
+}

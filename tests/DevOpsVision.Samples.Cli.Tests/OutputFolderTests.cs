@@ -1,0 +1,64 @@
+using DevOpsVision.Samples.Cli.Site;
+
+namespace DevOpsVision.Samples.Cli.Tests;
+
+public sealed class OutputFolderTests
+{
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("posts/../../etc/index.html")]
+    [InlineData("posts/../../../etc/index.html")]
+    [InlineData("..")]
+    [InlineData("")]
+    [InlineData("posts/..")]
+    [InlineData("../site-evil/index.html")]
+    [InlineData("..\\..\\etc\\passwd")]
+    public void Paths_leaving_the_folder_are_refused(string path)
+    {
+        using var temp = new TempFolder();
+        var output = new OutputFolder(Path.Combine(temp.Path, "site"));
+
+        Assert.Throws<UnsafeOutputPathException>(() => output.Resolve(path));
+        Assert.Throws<UnsafeOutputPathException>(() => output.Write(path, s => s.WriteByte(1)));
+        Assert.Empty(output.Written);
+        Assert.Empty(Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Rooted_paths_are_refused()
+    {
+        using var temp = new TempFolder();
+        var output = new OutputFolder(temp.Path);
+
+        Assert.Throws<UnsafeOutputPathException>(() => output.Resolve(Path.Combine(Path.GetTempPath(), "elsewhere.txt")));
+        Assert.Throws<UnsafeOutputPathException>(() => output.Resolve(Path.GetPathRoot(temp.Path)!));
+    }
+
+    [Theory]
+    [InlineData("index.html", "index.html")]
+    [InlineData("posts/hello/index.html", "posts/hello/index.html")]
+    [InlineData("posts/../feed.xml", "feed.xml")]
+    [InlineData("categories/cloud/aws/atom.xml", "categories/cloud/aws/atom.xml")]
+    public void Paths_inside_the_folder_resolve_below_it(string path, string expected)
+    {
+        using var temp = new TempFolder();
+        var output = new OutputFolder(temp.Path);
+
+        output.Write(path, s => s.WriteByte(42));
+
+        string full = output.Resolve(path);
+        Assert.StartsWith(output.Root, full, StringComparison.Ordinal);
+        Assert.Equal(Path.Combine(temp.Path, expected.Replace('/', Path.DirectorySeparatorChar)), full);
+        Assert.Equal([expected], output.Written);
+        Assert.Equal([42], File.ReadAllBytes(full));
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("posts/hello/", "../../")]
+    [InlineData("categories/cloud/aws/", "../../../")]
+    public void Pages_link_back_to_the_root_relatively(string pagePath, string expected)
+    {
+        Assert.Equal(expected, HtmlPages.UpTo(pagePath));
+    }
+}
