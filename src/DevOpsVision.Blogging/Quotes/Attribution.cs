@@ -104,9 +104,6 @@ internal static partial class Attributions
     [GeneratedRegex(@"^\s*(?:" + Name + @")\s*$")]
     private static partial Regex WholeNamePattern();
 
-    [GeneratedRegex(Name)]
-    public static partial Regex NamePattern();
-
     /// <summary>Whether a line is an attribution tail: a dash or a source label, then at most 20 words in one sentence.</summary>
     public static bool IsTail(ReadOnlySpan<char> line, out int bodyStart)
     {

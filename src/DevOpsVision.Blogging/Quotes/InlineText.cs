@@ -8,10 +8,7 @@ using Markdig.Syntax.Inlines;
 namespace DevOpsVision.Blogging.Quotes;
 
 /// <summary>A marked range of an <see cref="InlineText"/>: [Start, End).</summary>
-internal readonly record struct TextRange(int Start, int End, string? Value = null)
-{
-    public bool Overlaps(int start, int end) => Start < end && start < End;
-}
+internal readonly record struct TextRange(int Start, int End, string? Value = null);
 
 /// <summary>
 /// The text of one paragraph, heading or list item as a reader sees it, with the ranges that matter to

@@ -72,9 +72,6 @@ internal static class QuoteMarks
     /// <summary>Every quotation mark, single ones included.</summary>
     public static readonly System.Buffers.SearchValues<char> AllMarks = System.Buffers.SearchValues.Create("\"'“”„‟‘’‚«»‹›「」『』〝〞〟");
 
-    /// <summary>Whether a character can be a double quotation mark in some reading.</summary>
-    public static bool IsDoubleMark(char c) => c is '"' or '“' or '”' or '„' or '«' or '»' or '「' or '『' or '〝';
-
     public static bool IsMark(char c) => c is '"' or '\'' or '“' or '”' or '„' or '‟' or '‘' or '’' or '‚' or '«' or '»' or '‹' or '›'
         or '「' or '」' or '『' or '』' or '〝' or '〞' or '〟';
 
