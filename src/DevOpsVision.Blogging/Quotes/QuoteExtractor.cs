@@ -1562,7 +1562,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 return;
             }
 
-            string joined = string.Join("\n\n", cleaned);
+            string joined = cleaned.Count == 1 ? cleaned[0] : string.Join("\n\n", cleaned);
             if (running && joined.Length > _options.MaxCharacters)
             {
                 return;
@@ -1645,17 +1645,25 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
 
         private static string DedupeKey(string slug, string text)
         {
-            var builder = new StringBuilder(slug.Length + 1 + text.Length);
-            builder.Append(slug).Append('|');
+            int letters = 0;
             foreach (char c in text)
             {
-                if (char.IsLetterOrDigit(c))
-                {
-                    builder.Append(char.ToLowerInvariant(c));
-                }
+                letters += char.IsLetterOrDigit(c) ? 1 : 0;
             }
 
-            return builder.ToString();
+            return string.Create(slug.Length + 1 + letters, (slug, text), static (span, state) =>
+            {
+                state.slug.AsSpan().CopyTo(span);
+                span[state.slug.Length] = '|';
+                int at = state.slug.Length + 1;
+                foreach (char c in state.text)
+                {
+                    if (char.IsLetterOrDigit(c))
+                    {
+                        span[at++] = char.ToLowerInvariant(c);
+                    }
+                }
+            });
         }
 
         // ---- Text helpers ----
