@@ -54,7 +54,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         return _collections.GetValue(snapshot, static s => new BlogQuotes(s));
     }
 
-    [GeneratedRegex(@"^\s*(?:\*\*|__)?\s*(?:note|update|updated|edit|edited|tl;\s*dr|tldr|disclaimer|tip|warning|caution|important|ps|p\.s\.)\b\s*(?:\*\*|__)?\s*[:\-—–]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:\[![A-Za-z]+\]|(?:\*\*|__)?\s*(?:note|update|updated|edit|edited|tl;\s*dr|tldr|disclaimer|tip|warning|caution|important|ps|p\.s\.|definition|summary|example|info|hint|fyi|caveat|reminder|aside|background)\b\s*(?:\*\*|__)?\s*[:\-—–])", RegexOptions.IgnoreCase)]
     private static partial Regex AsideOpening();
 
     [GeneratedRegex(@"^\s*(?:#\d+|\d{1,3}[.)]|\(\d{1,3}\)|(?:quote|quotation)\s+#?\d+\s*[:.)]?|[•·▪*]\s)\s*", RegexOptions.IgnoreCase)]

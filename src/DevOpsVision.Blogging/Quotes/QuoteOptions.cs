@@ -59,11 +59,11 @@ public sealed class QuoteOptions
     /// Reporting verbs, in their base form, that tie a quotation to its speaker ("said Jane Roe"); the usual
     /// English inflections (-s, -ed, -ing and the irregular said, wrote, told, put) are recognised. Defaults to
     /// say, write, tell, note, explain, add, argue, ask, recall, comment, answer, reply, state, observe, remark,
-    /// insist, warn, declare, put it, mention, share, express, recount, admit.
+    /// insist, warn, declare, put it, mention, share, express, recount, admit, reflect, emphasize, stress, joke.
     /// </summary>
     public IList<string> ReportingVerbs { get; } =
     [
         "say", "write", "tell", "note", "explain", "add", "argue", "ask", "recall", "comment", "answer", "reply",
-        "state", "observe", "remark", "insist", "warn", "declare", "put it", "mention", "share", "express", "recount", "admit",
+        "state", "observe", "remark", "insist", "warn", "declare", "put it", "mention", "share", "express", "recount", "admit", "reflect", "emphasize", "emphasise", "stress", "joke",
     ];
 }

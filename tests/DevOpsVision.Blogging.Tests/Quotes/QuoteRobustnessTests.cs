@@ -175,4 +175,19 @@ public class QuoteRobustnessTests
         Assert.Equal(["Doug McIlroy"], quotes[1].People);
         Assert.Equal("he", quotes[1].AttributionRaw);
     }
+
+    [Theory]
+    [InlineData("> [!NOTE] TL;DR\n>\n> Weaver helps teams build observability by design, with consistent telemetry.")]
+    [InlineData("> Definition: A registry is a collection of semantic conventions that describe telemetry.")]
+    [InlineData("> **Summary:** we moved every service to the new collector this quarter.")]
+    public void CalloutsSetAsBlockquotesAreNotQuotes(string markdown) =>
+        Assert.Empty(QuotesOf(markdown));
+
+    [Fact]
+    public void ReflectedIsAReportingVerb()
+    {
+        Quote quote = Assert.Single(QuotesOf("> \"It genuinely has been quite pain-free,\" Neil reflected."));
+        Assert.Equal("It genuinely has been quite pain-free", quote.Text);
+        Assert.Equal(["Neil"], quote.People);
+    }
 }
