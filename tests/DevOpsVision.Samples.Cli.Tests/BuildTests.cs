@@ -113,6 +113,17 @@ public sealed class BuildTests
 
         Assert.All(posts.RootElement.EnumerateArray().SelectMany(p => p.GetProperty("related").EnumerateArray()),
             related => Assert.Contains(related.GetString(), slugs));
+
+        using JsonDocument categories = JsonDocument.Parse(File.ReadAllText(Path.Combine(site, "categories.json")));
+        using JsonDocument tags = JsonDocument.Parse(File.ReadAllText(Path.Combine(site, "tags.json")));
+        Assert.Equal(categories.RootElement.GetArrayLength() + 1, Directory.GetFiles(Path.Combine(site, "categories"), "index.html", SearchOption.AllDirectories).Length);
+        Assert.Equal(tags.RootElement.GetArrayLength() + 1, Directory.GetFiles(Path.Combine(site, "tags"), "index.html", SearchOption.AllDirectories).Length);
+        int months = posts.RootElement.EnumerateArray().Select(p => p.GetProperty("date").GetString()![..7]).Distinct(StringComparer.Ordinal).Count();
+        int years = posts.RootElement.EnumerateArray().Select(p => p.GetProperty("date").GetString()![..4]).Distinct(StringComparer.Ordinal).Count();
+        Assert.Equal(1 + years + months, Directory.GetFiles(Path.Combine(site, "archive"), "index.html", SearchOption.AllDirectories).Length);
+        Assert.True(File.Exists(Path.Combine(site, "quotes", "index.html")));
+        Assert.True(File.Exists(Path.Combine(site, "search", "index.html")));
+        Assert.True(SitePagesTests.CheckLinks(site, postBodies: false) > slugs.Length * 10);
     }
 
     [Fact]
