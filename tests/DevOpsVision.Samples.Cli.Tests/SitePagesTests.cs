@@ -136,6 +136,33 @@ public sealed partial class SitePagesTests
         CheckLinks(site);
     }
 
+    [Fact]
+    public async Task A_post_page_shows_its_series_and_contents_and_tags_link_to_tag_pages()
+    {
+        using var temp = new TempFolder();
+        string site = Path.Combine(temp.Path, "site");
+        temp.Write("content/one.md", "---\ntitle: Part one\nslug: one\ndate: 2024-01-01\nseries: K8s basics\ntags: [Kubernetes]\n---\n## Pods\n\nText.\n\n## Services\n\nMore.\n");
+        temp.Write("content/two.md", "---\ntitle: Part two\nslug: two\ndate: 2024-02-01\nseries: K8s basics\ntags: [Kubernetes, Helm]\n---\nHello.\n");
+
+        CliRun run = await CliRun.RunAsync("build", "--content", Path.Combine(temp.Path, "content"), "--output", site);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string one = File.ReadAllText(Path.Combine(site, "posts", "one", "index.html"));
+        Assert.Contains("<p>Part 1 of 2 in the series <strong>K8s basics</strong>:</p>", one, StringComparison.Ordinal);
+        Assert.Contains("<a rel=\"next\" href=\"../../posts/two/\">Next part: Part two →</a>", one, StringComparison.Ordinal);
+        Assert.Contains("<nav class=\"toc\" aria-label=\"Contents\">", one, StringComparison.Ordinal);
+        Assert.Contains(">Pods</a></li>", one, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"tag\" href=\"../../tags/kubernetes/\">Kubernetes</a>", one, StringComparison.Ordinal);
+        string two = File.ReadAllText(Path.Combine(site, "posts", "two", "index.html"));
+        Assert.Contains("<a rel=\"prev\" href=\"../../posts/one/\">← Previous part: Part one</a>", two, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"toc\"", two, StringComparison.Ordinal);
+        Assert.Equal(["two", "one"], ListedPosts(File.ReadAllText(Path.Combine(site, "tags", "kubernetes", "index.html"))));
+        Assert.Equal(["two"], ListedPosts(File.ReadAllText(Path.Combine(site, "tags", "helm", "index.html"))));
+        string tags = File.ReadAllText(Path.Combine(site, "tags", "index.html"));
+        Assert.Contains("<a class=\"tag\" href=\"../tags/kubernetes/\">Kubernetes <small>(2)</small></a>", tags, StringComparison.Ordinal);
+        CheckLinks(site);
+    }
+
     /// <summary>Resolves every relative <c>href</c>, <c>src</c> and form <c>action</c> of every page against the page's folder.</summary>
     /// <param name="site">The output folder.</param>
     /// <param name="postBodies">Whether to check the links posts' authors wrote too (imported posts link to their old site's pages).</param>

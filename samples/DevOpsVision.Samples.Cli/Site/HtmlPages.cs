@@ -59,7 +59,22 @@ internal static class HtmlPages
         Start(html, site, page, post.Title, post.Description ?? post.ExcerptText);
         html.Append("<article class=\"post\">\n<header>\n<h1>").Append(E(post.Title)).Append("</h1>\n");
         AppendMeta(html, post, site, up);
-        html.Append("</header>\n<div class=\"content\">\n").Append(post.Html).Append("\n</div>\n");
+        html.Append("</header>\n");
+        AppendSeries(html, post, site, up);
+        if (post.TableOfContents.Count > 1)
+        {
+            int top = post.TableOfContents.Min(static h => h.Level);
+            html.Append("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
+            foreach (PostHeading heading in post.TableOfContents)
+            {
+                html.Append("<li class=\"level-").Append((heading.Level - top).ToString(CultureInfo.InvariantCulture)).Append("\"><a href=\"#").Append(E(heading.Id)).Append("\">")
+                    .Append(E(heading.Text)).Append("</a></li>\n");
+            }
+
+            html.Append("</ol>\n</nav>\n");
+        }
+
+        html.Append("<div class=\"content\">\n").Append(post.Html).Append("\n</div>\n");
         IReadOnlyList<Term> tags = site.Taxonomy.TagsOf(post);
         if (tags.Count > 0)
         {
@@ -73,6 +88,26 @@ internal static class HtmlPages
         }
 
         html.Append("</article>\n");
+        if (site.Taxonomy.GetSeries(post) is not null)
+        {
+            PostNeighbors inSeries = site.Taxonomy.GetSeriesNeighbors(post);
+            if (inSeries.Previous is not null || inSeries.Next is not null)
+            {
+                html.Append("<nav class=\"neighbors\" aria-label=\"Series navigation\">\n");
+                if (inSeries.Previous is { } before)
+                {
+                    html.Append("<a rel=\"prev\" href=\"").Append(E(up + site.Urls.PostPath(before))).Append("\">← Previous part: ").Append(E(before.Title)).Append("</a>\n");
+                }
+
+                if (inSeries.Next is { } after)
+                {
+                    html.Append("<a rel=\"next\" href=\"").Append(E(up + site.Urls.PostPath(after))).Append("\">Next part: ").Append(E(after.Title)).Append(" →</a>\n");
+                }
+
+                html.Append("</nav>\n");
+            }
+        }
+
         PostNeighbors neighbors = site.Taxonomy.GetNeighbors(post);
         if (neighbors.Previous is not null || neighbors.Next is not null)
         {
@@ -448,6 +483,34 @@ internal static class HtmlPages
         }
 
         html.Append(" <span class=\"reading\">· ").Append(JsonFiles.ReadingMinutes(post).ToString(CultureInfo.InvariantCulture)).Append(" min read</span></p>\n");
+    }
+
+    private static void AppendSeries(StringBuilder html, Post post, SiteContext site, string up)
+    {
+        if (site.Taxonomy.GetSeries(post) is not { } series)
+        {
+            return;
+        }
+
+        int part = series.Posts.ToList().IndexOf(post) + 1;
+        html.Append("<aside class=\"series\" aria-label=\"Series\">\n<p>Part ").Append(part.ToString(CultureInfo.InvariantCulture)).Append(" of ")
+            .Append(series.Posts.Count.ToString(CultureInfo.InvariantCulture)).Append(" in the series <strong>").Append(E(series.Name)).Append("</strong>:</p>\n<ol>\n");
+        foreach (Post other in series.Posts)
+        {
+            html.Append("<li>");
+            if (ReferenceEquals(other, post))
+            {
+                html.Append("<strong>").Append(E(other.Title)).Append("</strong>");
+            }
+            else
+            {
+                html.Append("<a href=\"").Append(E(up + site.Urls.PostPath(other))).Append("\">").Append(E(other.Title)).Append("</a>");
+            }
+
+            html.Append("</li>\n");
+        }
+
+        html.Append("</ol>\n</aside>\n");
     }
 
     private static void AppendTree(StringBuilder html, SiteContext site, IReadOnlyList<Term> terms, string up)
