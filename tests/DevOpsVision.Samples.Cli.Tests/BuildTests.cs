@@ -113,6 +113,17 @@ public sealed class BuildTests
 
         Assert.All(posts.RootElement.EnumerateArray().SelectMany(p => p.GetProperty("related").EnumerateArray()),
             related => Assert.Contains(related.GetString(), slugs));
+
+        using JsonDocument categories = JsonDocument.Parse(File.ReadAllText(Path.Combine(site, "categories.json")));
+        using JsonDocument tags = JsonDocument.Parse(File.ReadAllText(Path.Combine(site, "tags.json")));
+        Assert.Equal(categories.RootElement.GetArrayLength() + 1, Directory.GetFiles(Path.Combine(site, "categories"), "index.html", SearchOption.AllDirectories).Length);
+        Assert.Equal(tags.RootElement.GetArrayLength() + 1, Directory.GetFiles(Path.Combine(site, "tags"), "index.html", SearchOption.AllDirectories).Length);
+        int months = posts.RootElement.EnumerateArray().Select(p => p.GetProperty("date").GetString()![..7]).Distinct(StringComparer.Ordinal).Count();
+        int years = posts.RootElement.EnumerateArray().Select(p => p.GetProperty("date").GetString()![..4]).Distinct(StringComparer.Ordinal).Count();
+        Assert.Equal(1 + years + months, Directory.GetFiles(Path.Combine(site, "archive"), "index.html", SearchOption.AllDirectories).Length);
+        Assert.True(File.Exists(Path.Combine(site, "quotes", "index.html")));
+        Assert.True(File.Exists(Path.Combine(site, "search", "index.html")));
+        Assert.True(SitePagesTests.CheckLinks(site, postBodies: false) > slugs.Length * 10);
     }
 
     [Fact]
@@ -136,7 +147,7 @@ public sealed class BuildTests
         string[] pages = Directory.GetFiles(Path.Combine(site, "posts"), "index.html", SearchOption.AllDirectories);
         Assert.Equal(2, pages.Length);
         Assert.All(pages, p => Assert.StartsWith(Path.Combine(site, "posts") + Path.DirectorySeparatorChar, Path.GetFullPath(p), StringComparison.Ordinal));
-        string page = File.ReadAllText(pages.Single(p => File.ReadAllText(p).Contains("alert", StringComparison.Ordinal)));
+        string page = File.ReadAllText(pages.Single(p => File.ReadAllText(p).Contains("<h1>&lt;script&gt;alert", StringComparison.Ordinal)));
         Assert.DoesNotContain("<script>", page, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co", page, StringComparison.Ordinal);
     }

@@ -3,7 +3,7 @@ namespace DevOpsVision.Samples.Cli.Tests;
 /// <summary>Finds files of the repository from the test's output folder, so tests run from any directory.</summary>
 internal static class TestPaths
 {
-    private static readonly Lazy<string> Root = new(() =>
+    private static readonly Lazy<string> RootFolder = new(() =>
     {
         string? directory = AppContext.BaseDirectory;
         while (directory is not null && !File.Exists(Path.Combine(directory, "DevOpsVision.sln")))
@@ -14,9 +14,12 @@ internal static class TestPaths
         return directory ?? throw new InvalidOperationException("DevOpsVision.sln not found above " + AppContext.BaseDirectory);
     });
 
-    public static string SampleContent => Path.Combine(Root.Value, "samples", "content", "posts");
+    /// <summary>The repository's root folder.</summary>
+    public static string Root => RootFolder.Value;
 
-    public static string Corpus(string name) => Path.Combine(Root.Value, "tests", "corpus", name, "posts");
+    public static string SampleContent => Path.Combine(Root, "samples", "content", "posts");
+
+    public static string Corpus(string name) => Path.Combine(Root, "tests", "corpus", name, "posts");
 }
 
 /// <summary>A temporary folder, deleted after the test.</summary>

@@ -12,6 +12,7 @@ internal sealed record BuildStep(string Description, Action Run);
 /// <summary>Builds a static site from a loaded blog into an <see cref="OutputFolder"/>.</summary>
 internal sealed class SiteBuilder
 {
+    private const string StyleSheetResource = "DevOpsVision.Samples.Cli.site.css";
     private static readonly UTF8Encoding Utf8 = new(false);
     private readonly BlogSession _blog;
     private readonly OutputFolder _output;
@@ -26,7 +27,7 @@ internal sealed class SiteBuilder
     /// <summary>Files that were not written, with why (a path leaving the output folder).</summary>
     public IReadOnlyList<string> Problems => _problems;
 
-    /// <summary>The steps of the build: one per post page, then the home page, feeds, sitemap, search and JSON files.</summary>
+    /// <summary>The steps of the build: one per post page, then the home page, style sheet, category, tag, archive, quotes and search pages, feeds, sitemap, search index and JSON files.</summary>
     public IReadOnlyList<BuildStep> Plan()
     {
         var snapshot = _blog.Snapshot;
@@ -34,14 +35,44 @@ internal sealed class SiteBuilder
         BlogTaxonomy taxonomy = _blog.Get<ICategorizer>().GetTaxonomy(snapshot);
         var publisher = new FeedPublisher(_blog.Get<Blogging.Feeds.IFeedBuilder>(), _blog.Get<Blogging.Feeds.IFeedWriter>(),
             _blog.Get<Blogging.Feeds.ISitemapWriter>(), _blog.Get<Blogging.Search.ISearchIndex>(), _blog.Get<ICategorizer>());
-        var steps = new List<BuildStep>(snapshot.Posts.Count + 8);
+        var site = new SiteContext(snapshot, urls, taxonomy);
+        var steps = new List<BuildStep>(snapshot.Posts.Count + taxonomy.Categories.Count + taxonomy.Tags.Count + 24);
         foreach (Post post in snapshot.Posts)
         {
             steps.Add(new BuildStep($"posts: {post.Slug}", () =>
-                Guarded(() => WriteText(urls.PostPath(post) + "index.html", HtmlPages.PostPage(post, snapshot, urls, taxonomy)))));
+                Guarded(() => WriteText(urls.PostPath(post) + "index.html", HtmlPages.PostPage(post, site)))));
         }
 
-        steps.Add(new BuildStep("index.html", () => WriteText("index.html", HtmlPages.Home(snapshot, urls, taxonomy))));
+        steps.Add(new BuildStep("index.html", () => WriteText("index.html", HtmlPages.Home(site))));
+        steps.Add(new BuildStep(HtmlPages.StyleSheetFile, () => _output.Write(HtmlPages.StyleSheetFile, WriteStyleSheet)));
+        steps.Add(new BuildStep("categories", () => WriteText(HtmlPages.CategoriesFolder + "index.html", HtmlPages.CategoryIndex(site))));
+        foreach (Term category in taxonomy.Categories)
+        {
+            steps.Add(new BuildStep($"categories: {category.Path}", () =>
+                Guarded(() => WriteText(urls.TermPath(category) + "index.html", HtmlPages.CategoryPage(category, site)))));
+        }
+
+        steps.Add(new BuildStep("tags", () => WriteText(HtmlPages.TagsFolder + "index.html", HtmlPages.TagIndex(site))));
+        foreach (Term tag in taxonomy.Tags)
+        {
+            steps.Add(new BuildStep($"tags: {tag.Slug}", () => Guarded(() => WriteText(urls.TermPath(tag) + "index.html", HtmlPages.TagPage(tag, site)))));
+        }
+
+        steps.Add(new BuildStep("archive", () =>
+        {
+            WriteText(HtmlPages.ArchiveFolder + "index.html", HtmlPages.ArchiveIndex(site));
+            foreach (ArchiveYear year in taxonomy.Archives)
+            {
+                WriteText(urls.ArchivePath(year.Year) + "index.html", HtmlPages.ArchivePage(year.Year, null, year.Posts, site));
+                foreach (ArchiveMonth month in year.Months)
+                {
+                    WriteText(urls.ArchivePath(year.Year, month.Month) + "index.html", HtmlPages.ArchivePage(year.Year, month.Month, month.Posts, site));
+                }
+            }
+        }));
+        steps.Add(new BuildStep("quotes", () =>
+            WriteText(HtmlPages.QuotesFolder + "index.html", HtmlPages.QuotesPage(_blog.Get<IQuoteExtractor>().GetQuotes(snapshot), site))));
+        steps.Add(new BuildStep("search", () => WriteText(HtmlPages.SearchFolder + "index.html", HtmlPages.SearchPage(site))));
         steps.Add(new BuildStep("feeds", () => Guarded(() => publisher.WriteFeeds(snapshot, _output))));
         steps.Add(new BuildStep("sitemap.xml", () => publisher.WriteSitemap(snapshot, _output)));
         steps.Add(new BuildStep("search index", () => publisher.WriteSearch(snapshot, _output)));
@@ -54,6 +85,14 @@ internal sealed class SiteBuilder
         steps.Add(new BuildStep("categories.json", () => _output.Write("categories.json", s => JsonFiles.WriteTerms(s, taxonomy.Categories))));
         steps.Add(new BuildStep("tags.json", () => _output.Write("tags.json", s => JsonFiles.WriteTerms(s, taxonomy.Tags))));
         return steps;
+    }
+
+    /// <summary>Copies the web sample's style sheet, embedded in the tool, so both sites look alike.</summary>
+    private static void WriteStyleSheet(Stream stream)
+    {
+        using Stream css = typeof(SiteBuilder).Assembly.GetManifestResourceStream(StyleSheetResource)
+            ?? throw new InvalidOperationException(StyleSheetResource + " is not embedded in the tool.");
+        css.CopyTo(stream);
     }
 
     private void WriteText(string path, string text) => _output.Write(path, s => s.Write(Utf8.GetBytes(text)));
