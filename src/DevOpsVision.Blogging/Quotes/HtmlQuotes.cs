@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace DevOpsVision.Blogging.Quotes;
 
@@ -10,25 +9,8 @@ internal sealed record HtmlQuote(QuoteKind Kind, IReadOnlyList<string> Paragraph
 /// Reads quotations out of raw HTML blocks (read by <see cref="HtmlNode"/>): <c>&lt;blockquote cite&gt;</c>,
 /// figures and their captions, Quotebacks, tweets, pull quotes and <c>&lt;q&gt;</c>.
 /// </summary>
-internal static partial class HtmlQuotes
+internal static class HtmlQuotes
 {
-    [GeneratedRegex(@"\b(?<name>[\w-]+)\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s>]+))")]
-    private static partial Regex AttributePattern();
-
-    /// <summary>An attribute's value in one tag (<c>&lt;q cite="..."&gt;</c>).</summary>
-    public static string? Attribute(string tag, string name)
-    {
-        foreach (Match match in AttributePattern().Matches(tag))
-        {
-            if (match.Groups["name"].Value.Equals(name, StringComparison.OrdinalIgnoreCase))
-            {
-                return System.Net.WebUtility.HtmlDecode(match.Groups["v"].Value);
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>Whether the HTML may hold a quotation; most raw HTML (divs, images, comments) does not, and skips the parser.</summary>
     public static bool MayHoldQuotes(string html) =>
         html.Contains("<blockquote", StringComparison.OrdinalIgnoreCase)

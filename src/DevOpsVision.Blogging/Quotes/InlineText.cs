@@ -311,7 +311,7 @@ internal sealed class InlineText
                 if (!closing)
                 {
                     _qStart = _text.Length;
-                    _qCite = HtmlQuotes.Attribute(tag, "cite");
+                    _qCite = HtmlNode.Parse(tag).Find("q")?.GetAttribute("cite");
                 }
                 else if (_qStart >= 0)
                 {

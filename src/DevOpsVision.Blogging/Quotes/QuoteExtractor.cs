@@ -137,8 +137,6 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
 
         public QuoteKind Kind { get; set; } = QuoteKind.Blockquote;
 
-        public bool Nested { get; init; }
-
         public bool HasCode { get; set; }
     }
 
@@ -280,13 +278,13 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                         string kind = alert.Kind.ToString();
                         if (kind.Equals("QUOTE", StringComparison.OrdinalIgnoreCase) || kind.Equals("CITE", StringComparison.OrdinalIgnoreCase))
                         {
-                            AddGroup(alert, QuoteKind.Blockquote, null, nested: false, listDepth, depth);
+                            AddGroup(alert, QuoteKind.Blockquote, null, listDepth, depth);
                         }
 
                         _items.Add(new Item { Kind = ItemKind.Other, Line = alert.Line });
                         break;
                     case QuoteBlock quote:
-                        AddGroup(quote, QuoteKind.Blockquote, null, nested: false, listDepth, depth);
+                        AddGroup(quote, QuoteKind.Blockquote, null, listDepth, depth);
                         break;
                     case Figure figure:
                         OnFigure(figure, listDepth, depth);
@@ -349,12 +347,12 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 return;
             }
 
-            AddGroup(quote, QuoteKind.Figure, caption, nested: false, listDepth, depth);
+            AddGroup(quote, QuoteKind.Figure, caption, listDepth, depth);
         }
 
-        private void AddGroup(QuoteBlock quote, QuoteKind kind, InlineText? caption, bool nested, int listDepth, int depth)
+        private void AddGroup(QuoteBlock quote, QuoteKind kind, InlineText? caption, int listDepth, int depth)
         {
-            var group = new QuoteGroup { Kind = kind, Caption = caption, Nested = nested };
+            var group = new QuoteGroup { Kind = kind, Caption = caption };
             var inner = new List<QuoteBlock>();
             Collect(quote, group, inner, depth + 1);
             _items.Add(new Item { Kind = ItemKind.Quote, Group = group, Line = quote.Line, Column = quote.Column, ListDepth = listDepth });
@@ -362,7 +360,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             {
                 foreach (QuoteBlock child in inner)
                 {
-                    AddGroup(child, QuoteKind.Blockquote, null, nested: true, listDepth, depth + 1);
+                    AddGroup(child, QuoteKind.Blockquote, null, listDepth, depth + 1);
                 }
             }
         }
@@ -394,7 +392,9 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                         group.HasCode = true;
                         break;
                     case HtmlBlock html:
-                        string text = HtmlQuotes.Normalize(StripTags(html.Lines.ToString()));
+                        var htmlText = new StringBuilder();
+                        Posts.Rendering.HtmlText.AppendText(html.Lines, htmlText);
+                        string text = HtmlQuotes.Normalize(htmlText.ToString());
                         if (text.Length > 0)
                         {
                             group.Parts.Add(InlineText.Plain(text));
@@ -423,30 +423,6 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             }
 
             return single ?? InlineText.Plain(builder.ToString());
-        }
-
-        private static string StripTags(string html)
-        {
-            var builder = new StringBuilder(html.Length);
-            bool inTag = false;
-            foreach (char c in html)
-            {
-                if (c == '<')
-                {
-                    inTag = true;
-                }
-                else if (c == '>' && inTag)
-                {
-                    inTag = false;
-                    builder.Append(' ');
-                }
-                else if (!inTag)
-                {
-                    builder.Append(c);
-                }
-            }
-
-            return System.Net.WebUtility.HtmlDecode(builder.ToString());
         }
 
         // ---- The pass over the items ----
@@ -1483,7 +1459,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             }
 
             evidence.Raw = speaker;
-            if (IsPronoun(speaker))
+            if (ReportingPatterns.IsPronoun(speaker))
             {
                 if (_lastPerson is not null && !speaker.Equals("I", StringComparison.Ordinal) && !speaker.Equals("we", StringComparison.OrdinalIgnoreCase))
                 {
@@ -1504,11 +1480,6 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
 
             Attributions.AddPeople(speaker, evidence);
         }
-
-        private static bool IsPronoun(string word) =>
-            word.Equals("he", StringComparison.OrdinalIgnoreCase) || word.Equals("she", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("they", StringComparison.OrdinalIgnoreCase) || word.Equals("we", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("I", StringComparison.Ordinal) || word.Equals("it", StringComparison.OrdinalIgnoreCase);
 
         private static bool InsideMarks(InlineText text)
         {

@@ -72,8 +72,7 @@ internal static class QuoteMarks
     /// <summary>Every quotation mark, single ones included.</summary>
     public static readonly System.Buffers.SearchValues<char> AllMarks = System.Buffers.SearchValues.Create("\"'“”„‟‘’‚«»‹›「」『』〝〞〟");
 
-    public static bool IsMark(char c) => c is '"' or '\'' or '“' or '”' or '„' or '‟' or '‘' or '’' or '‚' or '«' or '»' or '‹' or '›'
-        or '「' or '」' or '『' or '』' or '〝' or '〞' or '〟';
+    public static bool IsMark(char c) => AllMarks.Contains(c);
 
     /// <summary>Finds the outermost quotations of a paragraph.</summary>
     /// <param name="text">The paragraph.</param>

@@ -291,7 +291,7 @@ internal sealed class ReportingPatterns
 
     private static bool IsPut(ReadOnlySpan<char> word) => Is(word, "put") || Is(word, "puts");
 
-    private static bool IsPronoun(ReadOnlySpan<char> word) =>
+    public static bool IsPronoun(ReadOnlySpan<char> word) =>
         Is(word, "he") || Is(word, "she") || Is(word, "they") || Is(word, "we") || word is "I" || Is(word, "it");
 
     private static bool IsObject(ReadOnlySpan<char> word) =>
