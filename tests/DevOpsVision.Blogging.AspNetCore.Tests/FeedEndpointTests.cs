@@ -14,41 +14,18 @@ namespace DevOpsVision.Blogging.AspNetCore.Tests;
 public sealed class FeedEndpointTests : IAsyncLifetime
 {
     private readonly InMemoryPostSource _posts = new();
-    private readonly Dictionary<string, (WebApplication App, HttpClient Client)> _apps = [];
+    private PrefixedTestApps _apps = null!;
 
     public async Task InitializeAsync()
     {
         _posts.Set("2021-02-06-aws.md", "---\ntitle: AWS exam\ndate: 2021-02-06 06:01\ncategories: [Cloud/AWS, DevOps]\ntags: [certification]\nauthor: Jane Doe\n---\nPassed the *exam*.\n");
         _posts.Set("2019-09-15-effective.md", "---\ntitle: Effective DevOps\ndate: 2019-09-15 19:29\ncategories: [Book review, DevOps]\n---\nQuotes.\n");
-        foreach (string prefix in (string[])["", "/blog"])
-        {
-            WebApplicationBuilder builder = WebApplication.CreateBuilder();
-            builder.WebHost.UseTestServer();
-            builder.Services.AddBlogging(o =>
-            {
-                o.Title = "DevOps Vision Blog";
-                o.BaseUrl = new Uri("https://example.org" + prefix + "/");
-                o.TimeZone = "Europe/Stockholm";
-            }).AddInMemorySource(_posts);
-            WebApplication app = builder.Build();
-            app.MapGet(prefix + "/hello", () => "an app route of its own");
-            app.MapBlogFeeds(prefix);
-            app.MapFallback(() => "the app's fallback");
-            await app.StartAsync();
-            _apps[prefix] = (app, app.GetTestClient());
-        }
+        _apps = await PrefixedTestApps.StartAsync(_posts, static (app, prefix) => app.MapBlogFeeds(prefix));
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach ((WebApplication app, HttpClient client) in _apps.Values)
-        {
-            client.Dispose();
-            await app.DisposeAsync();
-        }
-    }
+    public async Task DisposeAsync() => await _apps.DisposeAsync();
 
-    public static TheoryData<string> Prefixes() => ["", "/blog"];
+    public static TheoryData<string> Prefixes() => [.. PrefixedTestApps.Prefixes];
 
     [Theory]
     [MemberData(nameof(Prefixes))]
