@@ -5,13 +5,27 @@ using Microsoft.Extensions.Options;
 
 namespace DevOpsVision.Samples.Worker;
 
+/// <summary>Creates the watcher of the content folder (a seam, so a test can make notifications fail).</summary>
+/// <param name="folder">The folder to watch.</param>
+/// <returns>A watcher not yet raising events.</returns>
+internal delegate FileSystemWatcher CreateFileSystemWatcher(string folder);
+
 /// <summary>
 /// Publishes the blog at start, then watches the content folder and republishes whenever posts change. Bursts of
 /// file events (an editor saving, a git checkout) are gathered until the folder is quiet for <see cref="PublishOptions.Debounce"/>.
+/// When notifications are not available, or fail while running, it polls every <see cref="PublishOptions.PollInterval"/> instead.
 /// </summary>
-internal sealed partial class ContentWatcher(IBlog blog, SitePublication publication, IOptions<PublishOptions> options, ILogger<ContentWatcher> logger)
-    : BackgroundService
+internal sealed partial class ContentWatcher(
+    IBlog blog,
+    SitePublication publication,
+    IOptions<PublishOptions> options,
+    CreateFileSystemWatcher createWatcher,
+    ILogger<ContentWatcher> logger) : BackgroundService
 {
+    // Timer ticks in the event channel, told apart from paths by reference.
+    private static readonly string Poll = new("poll");
+    private static readonly string Rescan = new("rescan");
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         PublishOptions settings = options.Value;
@@ -26,15 +40,37 @@ internal sealed partial class ContentWatcher(IBlog blog, SitePublication publica
             }
         }
 
-        using FileSystemWatcher? watcher = settings.UsePolling ? null : TryWatch(settings.ContentPath, OnEvent, () => events.Writer.TryWrite(settings.ContentPath));
-        using var polling = new CancellationTokenSource();
-        Task poller = Task.CompletedTask;
+        // Set from the watcher's thread when notifications fail (the system's watch limit is reached, the
+        // kernel's event queue overflowed): from then on nothing says a file changed, so the loop polls instead.
+        int notificationsLost = 0;
+        void OnLost(Exception? exception)
+        {
+            if (Interlocked.Exchange(ref notificationsLost, 1) == 0)
+            {
+                LogNotificationsLost(exception, settings.ContentPath, settings.PollInterval);
+                events.Writer.TryWrite(settings.ContentPath);   // events may be missing: reload everything now
+            }
+        }
+
+        FileSystemWatcher? watcher = settings.UsePolling ? null : TryWatch(settings.ContentPath, OnEvent, OnLost);
+        using var timers = new CancellationTokenSource();
+        var tickers = new List<Task>(2);
+        void StartPolling()
+        {
+            // A reload re-parses only files whose bytes changed and reports no change otherwise.
+            LogPolling(settings.PollInterval);
+            tickers.Add(TickAsync(events.Writer, Poll, settings.PollInterval, timers.Token));
+        }
+
         if (watcher is null)
         {
-            // No change notifications (asked for, or the system's watch limit is reached): look every PollInterval;
-            // a reload re-parses only files whose bytes changed and reports no change otherwise.
-            LogPolling(settings.PollInterval);
-            poller = PollAsync(events.Writer, settings.PollInterval, polling.Token);
+            StartPolling();
+        }
+        else if (settings.RescanInterval > TimeSpan.Zero)
+        {
+            // Notifications can be lost without an error (kernel queue limits, editors that save by renaming,
+            // runtime bugs); an occasional look at the folder catches what they missed.
+            tickers.Add(TickAsync(events.Writer, Rescan, settings.RescanInterval, timers.Token));
         }
 
         try
@@ -44,13 +80,19 @@ internal sealed partial class ContentWatcher(IBlog blog, SitePublication publica
             LogWatching(settings.ContentPath);
             while (await events.Reader.WaitToReadAsync(stoppingToken))
             {
-                int count = Drain(events.Reader);
+                (int count, bool notified) = Drain(events.Reader);
+                if (watcher is not null && Volatile.Read(ref notificationsLost) == 1)
+                {
+                    watcher.Dispose();
+                    watcher = null;
+                    StartPolling();
+                }
 
-                // Polling already looks at the folder at intervals; notifications come in bursts and wait for quiet.
-                while (watcher is not null)
+                // Notifications come in bursts (an editor saving, a git checkout) and wait for quiet; polls and rescans do not.
+                while (notified && watcher is not null)
                 {
                     await Task.Delay(settings.Debounce, stoppingToken);
-                    int more = Drain(events.Reader);
+                    (int more, _) = Drain(events.Reader);
                     if (more == 0)
                     {
                         break;
@@ -66,6 +108,11 @@ internal sealed partial class ContentWatcher(IBlog blog, SitePublication publica
                     continue;
                 }
 
+                if (!notified && watcher is not null)
+                {
+                    LogMissedByNotifications(snapshot.Changes.Added.Count + snapshot.Changes.Changed.Count + snapshot.Changes.Removed.Count);
+                }
+
                 Publish(snapshot, initial: false);
             }
         }
@@ -75,23 +122,22 @@ internal sealed partial class ContentWatcher(IBlog blog, SitePublication publica
         }
         finally
         {
-            await polling.CancelAsync();
-            await poller;
+            watcher?.Dispose();
+            await timers.CancelAsync();
+            await Task.WhenAll(tickers);
         }
     }
 
-    private FileSystemWatcher? TryWatch(string folder, Action<string> onEvent, Action onLost)
+    private FileSystemWatcher? TryWatch(string folder, Action<string> onEvent, Action<Exception?> onLost)
     {
-        var watcher = new FileSystemWatcher(folder)
-        {
-            IncludeSubdirectories = true,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size,
-        };
+        FileSystemWatcher watcher = createWatcher(folder);
+        watcher.IncludeSubdirectories = true;
+        watcher.NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size;
         watcher.Created += (_, e) => onEvent(e.FullPath);
         watcher.Changed += (_, e) => onEvent(e.FullPath);
         watcher.Deleted += (_, e) => onEvent(e.FullPath);
         watcher.Renamed += (_, e) => onEvent(e.FullPath);
-        watcher.Error += (_, _) => onLost();   // events were lost: reload everything
+        watcher.Error += (_, e) => onLost(e.GetException());
         try
         {
             watcher.EnableRaisingEvents = true;
@@ -105,14 +151,14 @@ internal sealed partial class ContentWatcher(IBlog blog, SitePublication publica
         }
     }
 
-    private static async Task PollAsync(ChannelWriter<string> events, TimeSpan interval, CancellationToken cancellationToken)
+    private static async Task TickAsync(ChannelWriter<string> events, string marker, TimeSpan interval, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(interval);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                events.TryWrite("");
+                events.TryWrite(marker);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -146,15 +192,18 @@ internal sealed partial class ContentWatcher(IBlog blog, SitePublication publica
         }
     }
 
-    private static int Drain(ChannelReader<string> reader)
+    /// <summary>Takes every waiting event; <c>notified</c> tells whether any came from the file system rather than a timer.</summary>
+    private static (int Count, bool Notified) Drain(ChannelReader<string> reader)
     {
         int count = 0;
-        while (reader.TryRead(out _))
+        bool notified = false;
+        while (reader.TryRead(out string? path))
         {
             count++;
+            notified |= !ReferenceEquals(path, Poll) && !ReferenceEquals(path, Rescan);
         }
 
-        return count;
+        return (count, notified);
     }
 
     private static string Names(IReadOnlyList<string> paths) => paths.Count == 0 ? "none" : string.Join(", ", paths.Select(Path.GetFileName));
@@ -167,6 +216,12 @@ internal sealed partial class ContentWatcher(IBlog blog, SitePublication publica
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot watch {Folder} for changes; polling instead")]
     private partial void LogWatchFailed(Exception exception, string folder);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Change notifications for {Folder} failed; reloading, then looking for changes every {Interval}")]
+    private partial void LogNotificationsLost(Exception? exception, string folder, TimeSpan interval);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A rescan found {Posts} changed posts that file notifications did not report")]
+    private partial void LogMissedByNotifications(int posts);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Posts changed: added {Added}; changed {Changed}; removed {Removed}")]
     private partial void LogChanges(string added, string changed, string removed);

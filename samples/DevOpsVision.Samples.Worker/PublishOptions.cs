@@ -18,4 +18,9 @@ public sealed class PublishOptions
 
     /// <summary>How often to look for changes when polling.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often to look for changes that file notifications missed while they are used (<c>Publish:RescanInterval</c>,
+    /// default one minute; zero turns it off). Notifications can be dropped without an error, and a rescan re-reads the
+    /// folder but re-parses only files whose bytes changed.</summary>
+    public TimeSpan RescanInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

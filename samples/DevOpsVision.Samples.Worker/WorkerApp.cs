@@ -3,6 +3,7 @@ using DevOpsVision.Blogging.Feeds;
 using DevOpsVision.Blogging.Search;
 using DevOpsVision.Blogging.Taxonomy;
 using DevOpsVision.Samples.Cli.Site;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DevOpsVision.Samples.Worker;
@@ -28,6 +29,7 @@ public static class WorkerApp
             .Validate(o => Directory.Exists(o.ContentPath), $"Publish:ContentPath '{contentPath}' is not a folder; set it to the folder of posts to watch.")
             .Validate(o => o.Debounce > TimeSpan.Zero, "Publish:Debounce must be positive.")
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Publish:PollInterval must be positive.")
+            .Validate(o => o.RescanInterval >= TimeSpan.Zero, "Publish:RescanInterval must be zero (off) or positive.")
             .ValidateOnStart();
         IConfigurationSection blog = builder.Configuration.GetSection("Blog");
         builder.Services.AddBlogging(blog).AddFileSystemSource(contentPath);
@@ -39,6 +41,7 @@ public static class WorkerApp
             provider.GetRequiredService<ISearchIndex>(),
             provider.GetRequiredService<ICategorizer>()));
         builder.Services.AddSingleton<SitePublication>();
+        builder.Services.TryAddSingleton<CreateFileSystemWatcher>(static folder => new FileSystemWatcher(folder));
         builder.Services.AddHostedService<ContentWatcher>();
         return builder;
     }

@@ -1,5 +1,8 @@
+extern alias worker;
+
 using System.Text.Json;
-using DevOpsVision.Samples.Worker;
+using worker::DevOpsVision.Samples.Worker;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace DevOpsVision.Samples.Cli.Tests;
@@ -8,10 +11,27 @@ public sealed class WorkerTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    public enum Notifications
+    {
+        /// <summary>The system's file notifications, with the worker's rescan as a safety net.</summary>
+        Delivered,
+
+        /// <summary>Polling asked for.</summary>
+        Polling,
+
+        /// <summary>The watcher reports an error, as when the system's watch limit is reached, and then stays silent.</summary>
+        FailWithError,
+
+        /// <summary>The watcher stops delivering events without reporting anything; only the rescan notices.</summary>
+        StopSilently,
+    }
+
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task The_worker_republishes_feeds_sitemap_and_search_index_when_posts_are_added_and_removed(bool polling)
+    [InlineData(Notifications.Delivered)]
+    [InlineData(Notifications.Polling)]
+    [InlineData(Notifications.FailWithError)]
+    [InlineData(Notifications.StopSilently)]
+    public async Task The_worker_republishes_feeds_sitemap_and_search_index_when_posts_are_added_and_removed(Notifications notifications)
     {
         using var temp = new TempFolder();
         string content = Path.Combine(temp.Path, "content");
@@ -19,22 +39,37 @@ public sealed class WorkerTests
         Directory.CreateDirectory(content);
         await File.WriteAllTextAsync(Path.Combine(content, "first.md"), "---\ntitle: The first post\ndate: 2024-01-01\ncategories: [DevOps]\n---\nFirst.\n");
 
-        using IHost host = WorkerApp.CreateBuilder(
+        HostApplicationBuilder builder = WorkerApp.CreateBuilder(
         [
             "--Publish:ContentPath=" + content,
             "--Publish:OutputPath=" + output,
             "--Publish:Debounce=00:00:00.100",
-            "--Publish:UsePolling=" + polling,
+            "--Publish:UsePolling=" + (notifications == Notifications.Polling),
             "--Publish:PollInterval=00:00:00.200",
+            // Short enough to rescue a lost notification within the test's patience (file notifications are
+            // best-effort on every system), long enough that the silent case shows the rescan at work.
+            "--Publish:RescanInterval=" + (notifications == Notifications.StopSilently ? "00:00:01" : "00:00:10"),
             "--Blog:Title=Worker test",
             "--Blog:BaseUrl=https://blog.example.com/",
             "--Logging:LogLevel:Default=Warning",
-        ]).Build();
+        ]);
+        BreakableWatcher? watcher = null;
+        if (notifications is Notifications.FailWithError or Notifications.StopSilently)
+        {
+            builder.Services.AddSingleton<CreateFileSystemWatcher>(folder => watcher = new BreakableWatcher(folder));
+        }
+
+        using IHost host = builder.Build();
         await host.StartAsync();
         try
         {
             Assert.Equal(Path.GetFullPath(output), WorkerApp.OutputPath(host));
             await WaitForAsync(() => ReadOrEmpty(Path.Combine(output, "feed.xml")).Contains("The first post", StringComparison.Ordinal));
+            if (notifications is Notifications.FailWithError or Notifications.StopSilently)
+            {
+                Assert.NotNull(watcher);
+                watcher.Stop(reportError: notifications == Notifications.FailWithError);
+            }
 
             await File.WriteAllTextAsync(Path.Combine(content, "second.md"),
                 "---\ntitle: The second post\ndate: 2024-02-01\ncategories: [Testing]\n---\nSecond, about observability.\n");
@@ -73,6 +108,19 @@ public sealed class WorkerTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
 
         Assert.Contains("Publish:ContentPath", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A watcher that can report the error a real one reports when it stops delivering events.</summary>
+    private sealed class BreakableWatcher(string folder) : FileSystemWatcher(folder)
+    {
+        public void Stop(bool reportError)
+        {
+            EnableRaisingEvents = false;
+            if (reportError)
+            {
+                OnError(new ErrorEventArgs(new IOException("The configured user limit on the number of inotify watches was reached.")));
+            }
+        }
     }
 
     private static string ReadOrEmpty(string path)
