@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
@@ -317,30 +318,42 @@ public static class BlogCli
 
     private static async Task RunStepsAsync(Io io, IReadOnlyList<BuildStep> steps, CancellationToken ct)
     {
+        // Every core takes steps in order; the plan puts the long whole-blog steps first.
+        var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
         if (io.Interactive)
         {
             await AnsiConsole.Progress().StartAsync(async progress =>
             {
                 ProgressTask task = progress.AddTask("Building", maxValue: steps.Count);
-                foreach (BuildStep step in steps)
+                await Task.Run(() => RunSteps(steps, parallel, step =>
                 {
-                    ct.ThrowIfCancellationRequested();
                     task.Description = Markup.Escape(step.Description);
-                    step.Run();
                     task.Increment(1);
-                    await Task.Yield();
-                }
-
+                }), ct);
                 task.Description = "Built";
             });
         }
         else
         {
-            foreach (BuildStep step in steps)
+            await Task.Run(() => RunSteps(steps, parallel, static _ => { }), ct);
+        }
+    }
+
+    private static void RunSteps(IReadOnlyList<BuildStep> steps, ParallelOptions parallel, Action<BuildStep> done)
+    {
+        try
+        {
+            // One step at a time per worker, in plan order, rather than chunks that could leave a long step for last.
+            Parallel.ForEach(Partitioner.Create(steps, EnumerablePartitionerOptions.NoBuffering), parallel, step =>
             {
-                ct.ThrowIfCancellationRequested();
                 step.Run();
-            }
+                done(step);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Report the first failure as the sequential build did, with its own type and stack.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
     }
 

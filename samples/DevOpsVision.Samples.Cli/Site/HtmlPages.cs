@@ -361,14 +361,20 @@ internal static class HtmlPages
             .Append("<div id=\"search-results\" aria-live=\"polite\"><p class=\"hint\">Type a few words; <code>deploy*</code> finds words that start with deploy, <code>-word</code> leaves posts with it out.</p></div>\n");
 
         // Hits carry a post's slug; its page's path comes from the blog's URL settings, so the page lists them.
-        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Post post in site.Snapshot.Posts)
+        // The default JSON encoder escapes <, > and &, so the data cannot close the script element.
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 * site.Snapshot.Posts.Count + 16);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            paths[post.Slug] = up + site.Urls.PostPath(post);
+            json.WriteStartObject();
+            foreach (Post post in site.Snapshot.Posts)
+            {
+                json.WriteString(post.Slug, up + site.Urls.PostPath(post));
+            }
+
+            json.WriteEndObject();
         }
 
-        // The default JSON encoder escapes <, > and &, so the data cannot close the script element.
-        html.Append("<script type=\"application/json\" id=\"post-paths\">").Append(JsonSerializer.Serialize(paths)).Append("</script>\n")
+        html.Append("<script type=\"application/json\" id=\"post-paths\">").Append(Encoding.UTF8.GetString(buffer.WrittenSpan)).Append("</script>\n")
             .Append("<script src=\"").Append(E(up + FeedPublisher.SearchScriptFile)).Append("\"></script>\n")
             .Append("<script>\n").Append(SearchPageScript).Append("</script>\n");
         return End(html, site, page);

@@ -6,7 +6,7 @@ using DevOpsVision.Blogging.Taxonomy;
 
 namespace DevOpsVision.Samples.Cli.Site;
 
-/// <summary>One unit of a site build, run in order; the command shows them as progress.</summary>
+/// <summary>One unit of a site build; steps are independent and may run in parallel. The command shows them as progress.</summary>
 internal sealed record BuildStep(string Description, Action Run);
 
 /// <summary>Builds a static site from a loaded blog into an <see cref="OutputFolder"/>.</summary>
@@ -24,10 +24,20 @@ internal sealed class SiteBuilder
         _output = output;
     }
 
-    /// <summary>Files that were not written, with why (a path leaving the output folder).</summary>
-    public IReadOnlyList<string> Problems => _problems;
+    /// <summary>Files that were not written, with why (a path leaving the output folder), in order.</summary>
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (_problems)
+            {
+                return _problems.Order(StringComparer.Ordinal).ToList();
+            }
+        }
+    }
 
-    /// <summary>The steps of the build: one per post page, then the home page, style sheet, category, tag, archive, quotes and search pages, feeds, sitemap, search index and JSON files.</summary>
+    /// <summary>The steps of the build, independent of each other: the search index, feeds, quotes page, sitemap and posts
+    /// JSON, one per post page, then the home page, style sheet, category, tag, archive and search pages and the other JSON files.</summary>
     public IReadOnlyList<BuildStep> Plan()
     {
         var snapshot = _blog.Snapshot;
@@ -37,6 +47,14 @@ internal sealed class SiteBuilder
             _blog.Get<Blogging.Feeds.ISitemapWriter>(), _blog.Get<Blogging.Search.ISearchIndex>(), _blog.Get<ICategorizer>());
         var site = new SiteContext(snapshot, urls, taxonomy);
         var steps = new List<BuildStep>(snapshot.Posts.Count + taxonomy.Categories.Count + taxonomy.Tags.Count + 24);
+
+        // The steps run in parallel, longest first, so the search index and feeds are built while pages are written.
+        steps.Add(new BuildStep("search index", () => publisher.WriteSearch(snapshot, _output)));
+        steps.Add(new BuildStep("feeds", () => Guarded(() => publisher.WriteFeeds(snapshot, _output))));
+        steps.Add(new BuildStep("quotes", () =>
+            WriteText(HtmlPages.QuotesFolder + "index.html", HtmlPages.QuotesPage(_blog.Get<IQuoteExtractor>().GetQuotes(snapshot), site))));
+        steps.Add(new BuildStep("sitemap.xml", () => publisher.WriteSitemap(snapshot, _output)));
+        steps.Add(new BuildStep("posts.json", () => _output.Write("posts.json", s => JsonFiles.WritePosts(s, snapshot, urls, taxonomy))));
         foreach (Post post in snapshot.Posts)
         {
             steps.Add(new BuildStep($"posts: {post.Slug}", () =>
@@ -70,13 +88,7 @@ internal sealed class SiteBuilder
                 }
             }
         }));
-        steps.Add(new BuildStep("quotes", () =>
-            WriteText(HtmlPages.QuotesFolder + "index.html", HtmlPages.QuotesPage(_blog.Get<IQuoteExtractor>().GetQuotes(snapshot), site))));
         steps.Add(new BuildStep("search", () => WriteText(HtmlPages.SearchFolder + "index.html", HtmlPages.SearchPage(site))));
-        steps.Add(new BuildStep("feeds", () => Guarded(() => publisher.WriteFeeds(snapshot, _output))));
-        steps.Add(new BuildStep("sitemap.xml", () => publisher.WriteSitemap(snapshot, _output)));
-        steps.Add(new BuildStep("search index", () => publisher.WriteSearch(snapshot, _output)));
-        steps.Add(new BuildStep("posts.json", () => _output.Write("posts.json", s => JsonFiles.WritePosts(s, snapshot, urls, taxonomy))));
         steps.Add(new BuildStep("quotes.json", () =>
         {
             BlogQuotes quotes = _blog.Get<IQuoteExtractor>().GetQuotes(snapshot);
@@ -105,7 +117,10 @@ internal sealed class SiteBuilder
         }
         catch (UnsafeOutputPathException e)
         {
-            _problems.Add(e.Message);
+            lock (_problems)
+            {
+                _problems.Add(e.Message);
+            }
         }
     }
 }
