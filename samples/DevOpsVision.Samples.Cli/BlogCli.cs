@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using DevOpsVision.Blogging.Content;
 using DevOpsVision.Blogging.Posts;
 using DevOpsVision.Blogging.Quotes;
 using DevOpsVision.Blogging.Search;
@@ -288,72 +288,91 @@ public static class BlogCli
             },
         };
         Option<string> title = TitleOption();
-        var command = new Command("build", "Writes a static site: pages, feeds, sitemap, search index and JSON files.") { content, output, baseUrl, title };
+        var watch = new Option<bool>("--watch", "-w")
+        {
+            Description = "After building, watch the content folder and rebuild when posts change, writing only the files whose bytes changed; Ctrl+C stops.",
+        };
+        var command = new Command("build", "Writes a static site: pages, feeds, sitemap, search index and JSON files.") { content, output, baseUrl, title, watch };
         command.SetAction((parse, ct) => WithBlogAsync(io, parse.GetRequiredValue(content), parse.GetValue(title), parse.GetValue(baseUrl), ct, async blog =>
         {
-            var folder = new OutputFolder(parse.GetRequiredValue(output).FullName);
-            var builder = new SiteBuilder(blog, folder);
-            IReadOnlyList<BuildStep> steps = builder.Plan();
+            string root = new OutputFolder(parse.GetRequiredValue(output).FullName).Root;
+            var site = new SiteRebuilder(blog, root);
+            SiteBuildReport report;
             try
             {
-                await RunStepsAsync(io, steps, ct);
+                report = await BuildSiteAsync(io, site, ct);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                await io.Err.WriteLineAsync($"error: could not write the site to {folder.Root}: {e.Message}");
+                await io.Err.WriteLineAsync($"error: could not write the site to {root}: {e.Message}");
                 return PostErrors;
             }
 
-            foreach (string problem in builder.Problems)
+            foreach (string problem in report.Problems)
             {
                 await io.Err.WriteLineAsync($"error: {problem}");
             }
 
             await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Wrote {folder.Written.Count} files for {blog.Snapshot.Posts.Count} posts to {folder.Root}"));
-            return builder.Problems.Count > 0 ? PostErrors : Success;
+                $"Wrote {report.Written.Count} files for {blog.Snapshot.Posts.Count} posts to {root}"));
+            int code = report.Problems.Count > 0 ? PostErrors : Success;
+            return parse.GetValue(watch) ? await WatchAsync(io, blog, site, parse.GetRequiredValue(content).FullName, root, ct) : code;
         }));
         return command;
     }
 
-    private static async Task RunStepsAsync(Io io, IReadOnlyList<BuildStep> steps, CancellationToken ct)
+    private static async Task<SiteBuildReport> BuildSiteAsync(Io io, SiteRebuilder site, CancellationToken ct)
     {
-        // Every core takes steps in order; the plan puts the long whole-blog steps first.
-        var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
-        if (io.Interactive)
+        if (!io.Interactive)
         {
-            await AnsiConsole.Progress().StartAsync(async progress =>
+            return await Task.Run(() => site.Build(ct), ct);
+        }
+
+        SiteBuildReport? report = null;
+        await AnsiConsole.Progress().StartAsync(async progress =>
+        {
+            ProgressTask task = progress.AddTask("Building");
+            report = await Task.Run(() => site.Build(ct, steps => task.MaxValue = steps.Count, step =>
             {
-                ProgressTask task = progress.AddTask("Building", maxValue: steps.Count);
-                await Task.Run(() => RunSteps(steps, parallel, step =>
-                {
-                    task.Description = Markup.Escape(step.Description);
-                    task.Increment(1);
-                }), ct);
-                task.Description = "Built";
-            });
-        }
-        else
-        {
-            await Task.Run(() => RunSteps(steps, parallel, static _ => { }), ct);
-        }
+                task.Description = Markup.Escape(step.Description);
+                task.Increment(1);
+            }), ct);
+            task.Description = "Built";
+        });
+        return report!;
     }
 
-    private static void RunSteps(IReadOnlyList<BuildStep> steps, ParallelOptions parallel, Action<BuildStep> done)
+    /// <summary>Rebuilds after every change to the posts until Ctrl+C; a failed rebuild is reported and the next change tries again.</summary>
+    private static async Task<int> WatchAsync(Io io, BlogSession blog, SiteRebuilder site, string contentFolder, string outputRoot, CancellationToken ct)
     {
-        try
+        using var changes = new ContentChanges(contentFolder, outputRoot, TimeSpan.FromMilliseconds(100));
+        await io.Out.WriteLineAsync($"Watching {contentFolder} for changes{(changes.Polling ? " (looking every second)" : "")}; Ctrl+C stops.");
+        while (true)
         {
-            // One step at a time per worker, in plan order, rather than chunks that could leave a long step for last.
-            Parallel.ForEach(Partitioner.Create(steps, EnumerablePartitionerOptions.NoBuffering), parallel, step =>
+            await changes.WaitAsync(ct);
+            long started = System.Diagnostics.Stopwatch.GetTimestamp();
+            try
             {
-                step.Run();
-                done(step);
-            });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-        {
-            // Report the first failure as the sequential build did, with its own type and stack.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+                (BlogChanges posts, SiteBuildReport report) = await site.RebuildAsync(ct);
+                if (!posts.Any && report.Written.Count == 0 && report.Removed.Count == 0)
+                {
+                    continue;   // a file that is not a post, or a save with the same bytes
+                }
+
+                await PrintDiagnosticsAsync(io, blog.Snapshot.Diagnostics.Where(d => posts.Added.Contains(d.Path) || posts.Changed.Contains(d.Path)));
+                foreach (string problem in report.Problems)
+                {
+                    await io.Err.WriteLineAsync($"error: {problem}");
+                }
+
+                double ms = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Rebuilt in {ms:F0} ms: posts added {posts.Added.Count}, changed {posts.Changed.Count}, removed {posts.Removed.Count}; files written {report.Written.Count}, unchanged {report.Unchanged}, removed {report.Removed.Count}"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await io.Err.WriteLineAsync($"error: could not write the site to {outputRoot}: {e.Message}; the next change tries again");
+            }
         }
     }
 

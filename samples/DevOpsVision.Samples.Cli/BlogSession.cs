@@ -20,7 +20,7 @@ internal sealed class BlogSession : IAsyncDisposable
         Urls = new BlogUrls(snapshot.Options);
     }
 
-    public BlogSnapshot Snapshot { get; }
+    public BlogSnapshot Snapshot { get; private set; }
 
     public BlogUrls Urls { get; }
 
@@ -50,6 +50,13 @@ internal sealed class BlogSession : IAsyncDisposable
             await services.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Reads the content folder again; only posts whose bytes changed are parsed again.</summary>
+    public async Task<BlogSnapshot> ReloadAsync(CancellationToken cancellationToken)
+    {
+        Snapshot = await _services.GetRequiredService<IBlog>().ReloadAsync(cancellationToken);
+        return Snapshot;
     }
 
     public ValueTask DisposeAsync() => _services.DisposeAsync();

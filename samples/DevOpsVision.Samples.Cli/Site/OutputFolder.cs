@@ -1,8 +1,15 @@
+using System.Buffers;
+using System.IO.Hashing;
+using System.Text;
+using Microsoft.Win32.SafeHandles;
+
 namespace DevOpsVision.Samples.Cli.Site;
 
 /// <summary>
 /// The folder a site is written to. Every file is resolved to a full path and must stay inside the folder,
 /// whatever slugs, category paths or URL settings say, so a post can never write elsewhere on the disk.
+/// Given what an earlier build produced, it rewrites only files whose bytes changed and can remove the ones
+/// this build no longer produces.
 /// </summary>
 internal sealed class OutputFolder
 {
@@ -10,19 +17,59 @@ internal sealed class OutputFolder
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     private readonly List<string> _written = [];
+    private readonly Dictionary<string, ulong> _produced = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, ulong>? _previous;
+    private int _unchanged;
 
+    /// <summary>A folder written from scratch: every file is written.</summary>
+    /// <param name="root">The folder; created as files are written.</param>
     public OutputFolder(string root)
+        : this(root, null)
+    {
+    }
+
+    /// <summary>A folder an earlier build wrote to.</summary>
+    /// <param name="root">The folder; created as files are written.</param>
+    /// <param name="previous">What the earlier build produced (<see cref="Produced"/>): a file whose bytes hash the same
+    /// and is still on disk is not rewritten. <see langword="null"/> writes every file.</param>
+    public OutputFolder(string root, IReadOnlyDictionary<string, ulong>? previous)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         string full = Path.GetFullPath(root);
         Root = Path.EndsInDirectorySeparator(full) ? full : full + Path.DirectorySeparatorChar;
+        _previous = previous;
     }
 
     /// <summary>The folder's full path, ending in a directory separator.</summary>
     public string Root { get; }
 
-    /// <summary>The files written so far, relative to <see cref="Root"/> with <c>/</c> separators.</summary>
-    public IReadOnlyList<string> Written => _written;
+    /// <summary>The files whose bytes were written, relative to <see cref="Root"/> with <c>/</c> separators, sorted.</summary>
+    public IReadOnlyList<string> Written
+    {
+        get
+        {
+            lock (_written)
+            {
+                return _written.Order(StringComparer.Ordinal).ToList();
+            }
+        }
+    }
+
+    /// <summary>How many files this build produced with the same bytes as the earlier build, and left alone.</summary>
+    public int Unchanged => Volatile.Read(ref _unchanged);
+
+    /// <summary>Every file this build produced (written or unchanged), with a 64-bit hash of its bytes: the
+    /// <c>previous</c> of the next build into this folder.</summary>
+    public IReadOnlyDictionary<string, ulong> Produced
+    {
+        get
+        {
+            lock (_produced)
+            {
+                return new Dictionary<string, ulong>(_produced, StringComparer.Ordinal);
+            }
+        }
+    }
 
     /// <summary>The full path of a file below the folder.</summary>
     /// <param name="relativePath">A path relative to the folder, with <c>/</c> or the platform's separators.</param>
@@ -46,21 +93,11 @@ internal sealed class OutputFolder
         return full;
     }
 
-    /// <summary>Creates (or replaces) a file below the folder, creating its folders.</summary>
+    /// <summary>Creates (or replaces) a file below the folder; its bytes reach the disk when the stream is disposed.</summary>
     /// <param name="relativePath">The file's path relative to the folder.</param>
     /// <returns>The stream to write; the caller disposes it.</returns>
-    public Stream Create(string relativePath)
-    {
-        string full = Resolve(relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var stream = new FileStream(full, FileMode.Create, FileAccess.Write, FileShare.None);
-        lock (_written)
-        {
-            _written.Add(Path.GetRelativePath(Root, full).Replace('\\', '/'));
-        }
-
-        return stream;
-    }
+    /// <exception cref="UnsafeOutputPathException">The path leads outside the folder; nothing is written.</exception>
+    public Stream Create(string relativePath) => new PendingFile(this, Resolve(relativePath));
 
     /// <summary>Writes a file below the folder.</summary>
     /// <param name="relativePath">The file's path relative to the folder.</param>
@@ -68,8 +105,138 @@ internal sealed class OutputFolder
     public void Write(string relativePath, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        using Stream stream = Create(relativePath);
-        write(stream);
+        var file = new PendingFile(this, Resolve(relativePath));
+        try
+        {
+            write(file);
+        }
+        catch
+        {
+            file.Abandon();   // half a file is not written
+            throw;
+        }
+        finally
+        {
+            file.Dispose();
+        }
+    }
+
+    /// <summary>Writes text as UTF-8 (no byte order mark) to a file below the folder.</summary>
+    /// <param name="relativePath">The file's path relative to the folder.</param>
+    /// <param name="text">The file's content.</param>
+    public void WriteText(string relativePath, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string full = Resolve(relativePath);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(text, buffer);
+            Commit(full, buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Deletes the files the earlier build produced and this one did not (a removed post's page, the feeds
+    /// of a category no post has any more), then the folders that left empty. Files the builds never produced are kept.</summary>
+    /// <returns>The removed files, relative to <see cref="Root"/>, sorted.</returns>
+    public IReadOnlyList<string> RemoveStale()
+    {
+        var removed = new List<string>();
+        if (_previous is null)
+        {
+            return removed;
+        }
+
+        lock (_produced)
+        {
+            foreach (string relative in _previous.Keys)
+            {
+                if (_produced.ContainsKey(relative))
+                {
+                    continue;
+                }
+
+                string full = Resolve(relative);
+                if (File.Exists(full))
+                {
+                    File.Delete(full);
+                    removed.Add(relative);
+                    RemoveEmptyFolders(Path.GetDirectoryName(full)!);
+                }
+            }
+        }
+
+        removed.Sort(StringComparer.Ordinal);
+        return removed;
+    }
+
+    private void Commit(string full, ReadOnlySpan<byte> bytes)
+    {
+        string relative = Path.GetRelativePath(Root, full).Replace('\\', '/');
+        ulong hash = XxHash3.HashToUInt64(bytes);
+        if (_previous is not null && _previous.TryGetValue(relative, out ulong before) && before == hash && File.Exists(full))
+        {
+            Produce(relative, hash);
+            Interlocked.Increment(ref _unchanged);
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+
+        // A file is written whole: one open, one write, no stream buffer.
+        using (SafeFileHandle file = File.OpenHandle(full, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            RandomAccess.Write(file, bytes, 0);
+        }
+
+        Produce(relative, hash);
+        lock (_written)
+        {
+            _written.Add(relative);
+        }
+    }
+
+    // Recorded once the bytes are on disk, so a failed write is never taken for an unchanged file next time.
+    private void Produce(string relative, ulong hash)
+    {
+        lock (_produced)
+        {
+            _produced[relative] = hash;
+        }
+    }
+
+    private void RemoveEmptyFolders(string folder)
+    {
+        // Up to, never including, the output folder; every folder here was resolved inside it.
+        while (folder.Length > Root.Length && folder.StartsWith(Root, PathComparison)
+            && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder)!;
+        }
+    }
+
+    /// <summary>A file's bytes, gathered in memory and committed (hashed, compared, written) when disposed.</summary>
+    private sealed class PendingFile(OutputFolder folder, string fullPath) : MemoryStream
+    {
+        private bool _committed;
+
+        public void Abandon() => _committed = true;
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing && !_committed)
+            {
+                _committed = true;
+                folder.Commit(fullPath, GetBuffer().AsSpan(0, (int)Length));
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using DevOpsVision.Blogging;
 using DevOpsVision.Blogging.Posts;
@@ -13,7 +15,6 @@ internal sealed record BuildStep(string Description, Action Run);
 internal sealed class SiteBuilder
 {
     private const string StyleSheetResource = "DevOpsVision.Samples.Cli.site.css";
-    private static readonly UTF8Encoding Utf8 = new(false);
     private readonly BlogSession _blog;
     private readonly OutputFolder _output;
     private readonly List<string> _problems = [];
@@ -99,6 +100,29 @@ internal sealed class SiteBuilder
         return steps;
     }
 
+    /// <summary>Runs the steps on every core, each worker taking the next step in plan order.</summary>
+    /// <param name="steps">The plan.</param>
+    /// <param name="cancellationToken">Stops between steps.</param>
+    /// <param name="done">Called after each step, from the thread that ran it.</param>
+    public static void Run(IReadOnlyList<BuildStep> steps, CancellationToken cancellationToken, Action<BuildStep>? done = null)
+    {
+        var parallel = new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        try
+        {
+            // One step at a time per worker rather than chunks, which could leave a long step for last.
+            Parallel.ForEach(Partitioner.Create(steps, EnumerablePartitionerOptions.NoBuffering), parallel, step =>
+            {
+                step.Run();
+                done?.Invoke(step);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The first failure, with its own type and stack, as a sequential build would throw it.
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+    }
+
     /// <summary>Copies the web sample's style sheet, embedded in the tool, so both sites look alike.</summary>
     private static void WriteStyleSheet(Stream stream)
     {
@@ -107,7 +131,7 @@ internal sealed class SiteBuilder
         css.CopyTo(stream);
     }
 
-    private void WriteText(string path, string text) => _output.Write(path, s => s.Write(Utf8.GetBytes(text)));
+    private void WriteText(string path, string text) => _output.WriteText(path, text);
 
     private void Guarded(Action write)
     {

@@ -7,7 +7,7 @@ namespace DevOpsVision.Blogging.Search;
 /// <summary>
 /// Writes the compact JSON index read by <c>search-client.js</c>: <c>{"format", "analyzer", "fields", "weights",
 /// "k1", "b", "avg", "docs": [[slug, title, date, excerpt]], "lengths": [per doc, per field],
-/// "terms": {term: [docDelta, fieldBits, tf per present field, ...]}}</c>. Live posts only, renumbered.
+/// "terms": {term: [docDelta, fieldBits, tf per present field, ...]}}</c>. Live posts only, numbered in source-path order.
 /// </summary>
 internal static class JsonExport
 {
@@ -54,35 +54,9 @@ internal static class JsonExport
 
         json.WriteEndArray();
 
-        // Live documents, renumbered in segment order.
-        var newId = new int[index.TotalDocs];
-        int next = 0;
-        json.WriteStartArray("docs");
-        for (int s = 0; s < index.Segments.Length; s++)
-        {
-            Segment segment = index.Segments[s];
-            for (int d = 0; d < segment.DocCount; d++)
-            {
-                int g = index.Bases[s] + d;
-                if (!index.IsLive(s, d))
-                {
-                    newId[g] = -1;
-                    continue;
-                }
-
-                newId[g] = next++;
-                Post post = segment.Posts[d];
-                json.WriteStartArray();
-                json.WriteStringValue(post.Slug);
-                json.WriteStringValue(post.Title);
-                json.WriteStringValue(post.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                json.WriteStringValue(post.ExcerptText.Length > 300 ? post.ExcerptText[..300] + "…" : post.ExcerptText);
-                json.WriteEndArray();
-            }
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("lengths");
+        // Live documents in source-path order, so the file depends on the posts alone and not on how the index
+        // grew: an index updated segment by segment exports the same bytes as one built from scratch.
+        var live = new List<(int Segment, int Doc, Post Post)>(index.Count);
         for (int s = 0; s < index.Segments.Length; s++)
         {
             Segment segment = index.Segments[s];
@@ -90,11 +64,37 @@ internal static class JsonExport
             {
                 if (index.IsLive(s, d))
                 {
-                    for (int f = 0; f < SearchFields.Count; f++)
-                    {
-                        json.WriteNumberValue(segment.FieldLength(d, f));
-                    }
+                    live.Add((s, d, segment.Posts[d]));
                 }
+            }
+        }
+
+        live.Sort(static (x, y) => string.CompareOrdinal(x.Post.SourcePath, y.Post.SourcePath));
+        var newId = new int[index.TotalDocs];
+        Array.Fill(newId, -1);
+        for (int i = 0; i < live.Count; i++)
+        {
+            newId[index.Bases[live[i].Segment] + live[i].Doc] = i;
+        }
+
+        json.WriteStartArray("docs");
+        foreach ((_, _, Post post) in live)
+        {
+            json.WriteStartArray();
+            json.WriteStringValue(post.Slug);
+            json.WriteStringValue(post.Title);
+            json.WriteStringValue(post.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            json.WriteStringValue(post.ExcerptText.Length > 300 ? post.ExcerptText[..300] + "…" : post.ExcerptText);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("lengths");
+        foreach ((int s, int d, _) in live)
+        {
+            for (int f = 0; f < SearchFields.Count; f++)
+            {
+                json.WriteNumberValue(index.Segments[s].FieldLength(d, f));
             }
         }
 
@@ -119,10 +119,13 @@ internal static class JsonExport
 
         json.WriteStartObject("terms");
         var values = new List<int>();
+        var postings = new List<(int Doc, int Start, int Count)>();
+        var data = new List<int>();
         foreach ((string term, List<(int Segment, int Id)> parts) in terms)
         {
-            values.Clear();
-            int last = -1;
+            // A term's postings in the new numbering: field bits and term frequencies per document, then by document.
+            postings.Clear();
+            data.Clear();
             foreach ((int s, int id) in parts)
             {
                 var cursor = new PostingCursor(index.Segments[s], id);
@@ -134,16 +137,30 @@ internal static class JsonExport
                         continue;
                     }
 
-                    values.Add(doc - last);
-                    last = doc;
-                    values.Add(cursor.FieldMask);
+                    int start = data.Count;
+                    data.Add(cursor.FieldMask);
                     for (int f = 0; f < SearchFields.Count; f++)
                     {
                         if ((cursor.FieldMask & (1 << f)) != 0)
                         {
-                            values.Add(cursor.Tf(f));
+                            data.Add(cursor.Tf(f));
                         }
                     }
+
+                    postings.Add((doc, start, data.Count - start));
+                }
+            }
+
+            postings.Sort(static (x, y) => x.Doc.CompareTo(y.Doc));
+            values.Clear();
+            int last = -1;
+            foreach ((int doc, int start, int count) in postings)
+            {
+                values.Add(doc - last);
+                last = doc;
+                for (int i = 0; i < count; i++)
+                {
+                    values.Add(data[start + i]);
                 }
             }
 
