@@ -74,6 +74,44 @@ public sealed class IncrementalBuildTests
     }
 
     [Fact]
+    public async Task A_rebuild_of_a_real_blog_after_renaming_and_retagging_posts_matches_a_build_from_scratch()
+    {
+        // Titles reach neighbours' pages and related lists; tags change which posts are related.
+        using var temp = new TempFolder();
+        string content = Path.Combine(temp.Path, "content");
+        Directory.CreateDirectory(content);
+        string[] files = Directory.GetFiles(TestPaths.Corpus("18f-blog"), "*.md").Order(StringComparer.Ordinal).ToArray();
+        foreach (string file in files)
+        {
+            File.Copy(file, Path.Combine(content, Path.GetFileName(file)));
+        }
+
+        string output = Path.Combine(temp.Path, "incremental");
+        await using BlogSession blog = await LoadAsync(content);
+        var site = new SiteRebuilder(blog, output);
+        site.Build(CancellationToken.None);
+
+        string renamed = Path.Combine(content, Path.GetFileName(files[files.Length / 2]));
+        File.WriteAllText(renamed, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(renamed), "(?m)^title: .*$", "title: \"A title changed later\""));
+        string retagged = Path.Combine(content, Path.GetFileName(files[files.Length / 3]));
+        File.WriteAllText(retagged, File.ReadAllText(retagged).Replace("\ntags:", "\ntags: [agile, security, open source]\nformer_tags:", StringComparison.Ordinal));
+        (var changes, SiteBuildReport report) = await site.RebuildAsync(CancellationToken.None);
+
+        Assert.Equal(2, changes.Changed.Count);
+        Assert.False(blog.Snapshot.HasErrors && blog.Snapshot.Diagnostics.Any(d => changes.Changed.Contains(d.Path) && d.Severity == Blogging.Posts.DiagnosticSeverity.Error));
+        Assert.Contains(blog.Snapshot.Posts, p => p.Title == "A title changed later");
+        Assert.Contains(blog.Snapshot.Posts, p => p.SourcePath.EndsWith(Path.GetFileName(retagged), StringComparison.Ordinal) && p.Tags.Contains("security"));
+        Assert.True(report.Written.Count < files.Length / 4, report.Written.Count + " files written");
+        string scratch = Path.Combine(temp.Path, "scratch");
+        await using (BlogSession fresh = await LoadAsync(content))
+        {
+            new SiteRebuilder(fresh, scratch).Build(CancellationToken.None);
+        }
+
+        AssertSameTree(scratch, output);
+    }
+
+    [Fact]
     public async Task A_rebuild_rewrites_what_depends_on_the_changed_post_and_removes_what_is_gone()
     {
         using var temp = new TempFolder();

@@ -140,6 +140,23 @@ internal sealed class OutputFolder
         }
     }
 
+    /// <summary>Keeps a file the earlier build produced, without its bytes: for a page known to come out the same.</summary>
+    /// <param name="relativePath">The file's path relative to the folder.</param>
+    /// <returns><see langword="false"/> when the earlier build did not produce it or it is gone from the disk: write it.</returns>
+    public bool Keep(string relativePath)
+    {
+        string full = Resolve(relativePath);
+        string relative = Path.GetRelativePath(Root, full).Replace('\\', '/');
+        if (_previous is null || !_previous.TryGetValue(relative, out ulong hash) || !File.Exists(full))
+        {
+            return false;
+        }
+
+        Produce(relative, hash);
+        Interlocked.Increment(ref _unchanged);
+        return true;
+    }
+
     /// <summary>Deletes the files the earlier build produced and this one did not (a removed post's page, the feeds
     /// of a category no post has any more), then the folders that left empty. Files the builds never produced are kept.</summary>
     /// <returns>The removed files, relative to <see cref="Root"/>, sorted.</returns>

@@ -19,10 +19,30 @@ internal sealed class SiteBuilder
     private readonly OutputFolder _output;
     private readonly List<string> _problems = [];
 
-    public SiteBuilder(BlogSession blog, OutputFolder output)
+    private readonly Dictionary<string, PostPageInputs> _pageInputs = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, PostPageInputs>? _previousPageInputs;
+
+    /// <param name="blog">The loaded blog.</param>
+    /// <param name="output">The folder to write to.</param>
+    /// <param name="previousPageInputs">What an earlier build into the same folder made each post page from
+    /// (<see cref="PageInputs"/>): a page made from the same inputs is kept, not rendered again.</param>
+    public SiteBuilder(BlogSession blog, OutputFolder output, IReadOnlyDictionary<string, PostPageInputs>? previousPageInputs = null)
     {
         _blog = blog;
         _output = output;
+        _previousPageInputs = previousPageInputs;
+    }
+
+    /// <summary>What each post page of this build was made from, by path: the <c>previousPageInputs</c> of the next build.</summary>
+    public IReadOnlyDictionary<string, PostPageInputs> PageInputs
+    {
+        get
+        {
+            lock (_pageInputs)
+            {
+                return new Dictionary<string, PostPageInputs>(_pageInputs, StringComparer.Ordinal);
+            }
+        }
     }
 
     /// <summary>Files that were not written, with why (a path leaving the output folder), in order.</summary>
@@ -58,8 +78,24 @@ internal sealed class SiteBuilder
         steps.Add(new BuildStep("posts.json", () => _output.Write("posts.json", s => JsonFiles.WritePosts(s, snapshot, urls, taxonomy))));
         foreach (Post post in snapshot.Posts)
         {
-            steps.Add(new BuildStep($"posts: {post.Slug}", () =>
-                Guarded(() => WriteText(urls.PostPath(post) + "index.html", HtmlPages.PostPage(post, site)))));
+            steps.Add(new BuildStep($"posts: {post.Slug}", () => Guarded(() =>
+            {
+                string path = urls.PostPath(post) + "index.html";
+                PostPageInputs inputs = PostPageInputs.Of(post, taxonomy);
+                lock (_pageInputs)
+                {
+                    _pageInputs[path] = inputs;
+                }
+
+                // Made from the same inputs as last time: the page on disk is the page this build would write.
+                if (_previousPageInputs is not null && _previousPageInputs.TryGetValue(path, out PostPageInputs? before)
+                    && before.Equals(inputs) && _output.Keep(path))
+                {
+                    return;
+                }
+
+                WriteText(path, HtmlPages.PostPage(post, site));
+            })));
         }
 
         steps.Add(new BuildStep("index.html", () => WriteText("index.html", HtmlPages.Home(site))));

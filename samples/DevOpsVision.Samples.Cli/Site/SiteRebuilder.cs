@@ -11,12 +11,14 @@ internal sealed record SiteBuildReport(IReadOnlyList<string> Written, int Unchan
 
 /// <summary>
 /// Keeps a built site in step with its posts: each build after the first reloads the blog (parsing only posts
-/// whose bytes changed), renders the site, writes only the files whose bytes changed and removes the files no
-/// longer produced. The folder ends up exactly as a build from scratch would leave it.
+/// whose bytes changed), renders the pages of posts whose inputs changed and every whole-blog file, writes only the
+/// files whose bytes changed and removes the files no longer produced. The folder ends up exactly as a build from
+/// scratch would leave it.
 /// </summary>
 internal sealed class SiteRebuilder(BlogSession blog, string outputRoot)
 {
     private IReadOnlyDictionary<string, ulong>? _produced;
+    private IReadOnlyDictionary<string, PostPageInputs>? _pageInputs;
 
     /// <summary>Builds the blog's current snapshot into the folder.</summary>
     /// <param name="cancellationToken">Stops between steps.</param>
@@ -26,7 +28,7 @@ internal sealed class SiteRebuilder(BlogSession blog, string outputRoot)
     public SiteBuildReport Build(CancellationToken cancellationToken, Action<IReadOnlyList<BuildStep>>? planned = null, Action<BuildStep>? done = null)
     {
         var folder = new OutputFolder(outputRoot, _produced);
-        var builder = new SiteBuilder(blog, folder);
+        var builder = new SiteBuilder(blog, folder, _pageInputs);
         try
         {
             IReadOnlyList<BuildStep> steps = builder.Plan();
@@ -37,11 +39,13 @@ internal sealed class SiteRebuilder(BlogSession blog, string outputRoot)
         {
             // Keep what is known to be on disk: the files this attempt wrote, and the earlier ones it did not reach.
             _produced = Merge(_produced, folder.Produced);
+            _pageInputs = null;   // pages of an unfinished build are rendered again
             throw;
         }
 
         IReadOnlyList<string> removed = folder.RemoveStale();
         _produced = folder.Produced;
+        _pageInputs = builder.PageInputs;
         return new SiteBuildReport(folder.Written, folder.Unchanged, removed, builder.Problems);
     }
 
