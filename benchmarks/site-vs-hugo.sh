@@ -45,13 +45,11 @@ EOF
 EOF
 }
 
-# Median of the peak resident set size (KB) over RUNS runs of a command, with the output folder emptied before each.
+# Median of the peak resident set size (KB) over RUNS runs of a command, each over the previous build's folder.
 peak_kb() {
-  local out="$1"; shift
   local values=() file
   file="$(mktemp)"
   for _ in $(seq "$runs"); do
-    rm -rf "$out"
     /usr/bin/time -o "$file" -f '%M' "$@" > /dev/null 2>&1 || true
     values+=("$(tail -n 1 "$file")")
   done
@@ -86,27 +84,34 @@ for set in "${sets[@]}"; do
 
   echo
   echo "== $set: $posts posts"
-  hyperfine --warmup 1 --runs "$runs" -N -i --export-json "$work/$set/times.json" \
-    --prepare "rm -rf $dv_out" -n devopsvision "${dv[*]}" \
-    --prepare "rm -rf $hugo_out" -n hugo "${hg[*]}" | grep -E 'Benchmark|Time|Range'
-  read -r dv_ms hugo_ms < <(python3 -c "
+  # Two ways a site is built: into an empty folder (rm -rf first, which also makes the file system reuse
+  # just-freed inodes, a cost both tools pay) and over the previous build's folder.
+  hyperfine --warmup 1 --runs "$runs" -N -i --export-json "$work/$set/fresh.json" \
+    --prepare "rm -rf $dv_out" -n "devopsvision, empty folder" "${dv[*]}" \
+    --prepare "rm -rf $hugo_out" -n "hugo, empty folder" "${hg[*]}" | grep -E 'Benchmark|Time|Range'
+  hyperfine --warmup 1 --runs "$runs" -N -i --export-json "$work/$set/over.json" \
+    -n "devopsvision, over the last build" "${dv[*]}" \
+    -n "hugo, over the last build" "${hg[*]}" | grep -E 'Benchmark|Time|Range'
+  read -r dv_fresh hugo_fresh dv_over hugo_over < <(python3 -c "
 import json, statistics, sys
-r = json.load(open(sys.argv[1]))['results']
-print(*[round(statistics.median(x['times']) * 1000) for x in r])" "$work/$set/times.json")
-  dv_kb=$(peak_kb "$dv_out" "${dv[@]}")
-  hugo_kb=$(peak_kb "$hugo_out" "${hg[@]}")
+for f in sys.argv[1:]:
+    for x in json.load(open(f))['results']:
+        print(round(statistics.median(x['times']) * 1000), end=' ')
+print()" "$work/$set/fresh.json" "$work/$set/over.json")
+  dv_kb=$(peak_kb "${dv[@]}")
+  hugo_kb=$(peak_kb "${hg[@]}")
   dv_files=$(find "$dv_out" -type f | wc -l)
   hugo_files=$(find "$hugo_out" -type f | wc -l)
   line=$(python3 -c "
 import sys
-s, n, d, h, dk, hk, df, hf = sys.argv[1:]
-d, h, dk, hk = int(d), int(h), int(dk), int(hk)
-print(f'| {s} | {n} | {d / 1000:.2f} s / {h / 1000:.2f} s | {d / h:.2f} | {dk / 1024:.0f} MB / {hk / 1024:.0f} MB | {dk / hk:.2f} | {df} / {hf} |')
-" "$set" "$posts" "$dv_ms" "$hugo_ms" "$dv_kb" "$hugo_kb" "$dv_files" "$hugo_files")
+s, n, d, h, do, ho, dk, hk, df, hf = sys.argv[1:]
+d, h, do, ho, dk, hk = int(d), int(h), int(do), int(ho), int(dk), int(hk)
+print(f'| {s} | {n} | {d / 1000:.2f} s / {h / 1000:.2f} s ({d / h:.2f}) | {do / 1000:.2f} s / {ho / 1000:.2f} s ({do / ho:.2f}) | {dk / 1024:.0f} MB / {hk / 1024:.0f} MB ({dk / hk:.2f}) | {df} / {hf} |')
+" "$set" "$posts" "$dv_fresh" "$hugo_fresh" "$dv_over" "$hugo_over" "$dv_kb" "$hugo_kb" "$dv_files" "$hugo_files")
   summary+=("$line")
 done
 
 echo
-echo "| set | posts | median wall time, devopsvision / Hugo | ratio | peak memory, devopsvision / Hugo | ratio | files written |"
-echo "|---|---|---|---|---|---|---|"
+echo "| set | posts | median wall time, empty folder: devopsvision / Hugo (ratio) | over the last build | peak memory (ratio) | files written |"
+echo "|---|---|---|---|---|---|"
 printf '%s\n' "${summary[@]}"
