@@ -4,6 +4,7 @@ using System.Text;
 using DevOpsVision.Blogging;
 using DevOpsVision.Blogging.Posts;
 using DevOpsVision.Blogging.Quotes;
+using DevOpsVision.Blogging.Search;
 using DevOpsVision.Blogging.Taxonomy;
 
 namespace DevOpsVision.Samples.Cli.Site;
@@ -63,9 +64,14 @@ internal sealed class SiteBuilder
     {
         var snapshot = _blog.Snapshot;
         BlogUrls urls = _blog.Urls;
+
+        // The search index is the longest step and needs no taxonomy: start it now. The service builds it once per
+        // snapshot, so the step below takes this one (or, if it failed, builds it again and reports the failure).
+        ISearchIndex search = _blog.Get<ISearchIndex>();
+        _ = Task.Run(() => search.GetIndex(snapshot)).ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
         BlogTaxonomy taxonomy = _blog.Get<ICategorizer>().GetTaxonomy(snapshot);
         var publisher = new FeedPublisher(_blog.Get<Blogging.Feeds.IFeedBuilder>(), _blog.Get<Blogging.Feeds.IFeedWriter>(),
-            _blog.Get<Blogging.Feeds.ISitemapWriter>(), _blog.Get<Blogging.Search.ISearchIndex>(), _blog.Get<ICategorizer>());
+            _blog.Get<Blogging.Feeds.ISitemapWriter>(), search, _blog.Get<ICategorizer>());
         var site = new SiteContext(snapshot, urls, taxonomy);
         var steps = new List<BuildStep>(snapshot.Posts.Count + taxonomy.Categories.Count + taxonomy.Tags.Count + 24);
 

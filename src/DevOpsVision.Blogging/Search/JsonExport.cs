@@ -151,7 +151,11 @@ internal static class JsonExport
                 }
             }
 
-            postings.Sort(static (x, y) => x.Doc.CompareTo(y.Doc));
+            if (!InDocumentOrder(postings))
+            {
+                postings.Sort(static (x, y) => x.Doc.CompareTo(y.Doc));
+            }
+
             values.Clear();
             int last = -1;
             foreach ((int doc, int start, int count) in postings)
@@ -180,5 +184,18 @@ internal static class JsonExport
 
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    private static bool InDocumentOrder(List<(int Doc, int Start, int Count)> postings)
+    {
+        for (int i = 1; i < postings.Count; i++)
+        {
+            if (postings[i].Doc < postings[i - 1].Doc)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
