@@ -52,6 +52,7 @@ peak_kb() {
   for _ in $(seq "$runs"); do
     /usr/bin/time -o "$file" -f '%M' "$@" > /dev/null 2>&1 || true
     values+=("$(tail -n 1 "$file")")
+    sync
   done
   rm -f "$file"
   printf '%s\n' "${values[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
@@ -85,11 +86,12 @@ for set in "${sets[@]}"; do
   echo
   echo "== $set: $posts posts"
   # Two ways a site is built: into an empty folder (rm -rf first, which also makes the file system reuse
-  # just-freed inodes, a cost both tools pay) and over the previous build's folder.
+  # just-freed inodes, a cost both tools pay) and over the previous build's folder. Before every run, sync: the
+  # last run's writes are flushed then, not during the next tool's run.
   hyperfine --warmup 1 --runs "$runs" -N -i --export-json "$work/$set/fresh.json" \
-    --prepare "rm -rf $dv_out" -n "devopsvision, empty folder" "${dv[*]}" \
-    --prepare "rm -rf $hugo_out" -n "hugo, empty folder" "${hg[*]}" | grep -E 'Benchmark|Time|Range'
-  hyperfine --warmup 1 --runs "$runs" -N -i --export-json "$work/$set/over.json" \
+    --prepare "sh -c 'rm -rf $dv_out && sync'" -n "devopsvision, empty folder" "${dv[*]}" \
+    --prepare "sh -c 'rm -rf $hugo_out && sync'" -n "hugo, empty folder" "${hg[*]}" | grep -E 'Benchmark|Time|Range'
+  hyperfine --warmup 1 --runs "$runs" -N -i --export-json "$work/$set/over.json" --prepare sync \
     -n "devopsvision, over the last build" "${dv[*]}" \
     -n "hugo, over the last build" "${hg[*]}" | grep -E 'Benchmark|Time|Range'
   read -r dv_fresh hugo_fresh dv_over hugo_over < <(python3 -c "
