@@ -345,7 +345,7 @@ public static class BlogCli
     /// <summary>Rebuilds after every change to the posts until Ctrl+C; a failed rebuild is reported and the next change tries again.</summary>
     private static async Task<int> WatchAsync(Io io, BlogSession blog, SiteRebuilder site, string contentFolder, string outputRoot, CancellationToken ct)
     {
-        using var changes = new ContentChanges(contentFolder, outputRoot, TimeSpan.FromMilliseconds(100));
+        using var changes = new ContentChanges(contentFolder, outputRoot, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
         await io.Out.WriteLineAsync($"Watching {contentFolder} for changes{(changes.Polling ? " (looking every second)" : "")}; Ctrl+C stops.");
         while (true)
         {
@@ -353,10 +353,10 @@ public static class BlogCli
             long started = System.Diagnostics.Stopwatch.GetTimestamp();
             try
             {
-                (BlogChanges posts, SiteBuildReport report) = await site.RebuildAsync(ct);
-                if (!posts.Any && report.Written.Count == 0 && report.Removed.Count == 0)
+                (BlogChanges posts, SiteBuildReport? report) = await site.RebuildAsync(ct);
+                if (report is null || (!posts.Any && report.Written.Count == 0 && report.Removed.Count == 0))
                 {
-                    continue;   // a file that is not a post, or a save with the same bytes
+                    continue;   // a file that is not a post, a save with the same bytes, or a look that found nothing
                 }
 
                 await PrintDiagnosticsAsync(io, blog.Snapshot.Diagnostics.Where(d => posts.Added.Contains(d.Path) || posts.Changed.Contains(d.Path)));

@@ -4,8 +4,9 @@ namespace DevOpsVision.Samples.Cli;
 
 /// <summary>
 /// Tells when the posts under a folder may have changed: file notifications gathered until the folder is quiet,
-/// or, where notifications are unavailable or fail, a look every second. A signal only says "look again":
-/// the blog's reload finds out what, if anything, changed.
+/// or, where notifications are unavailable or fail, a look every second. Notifications can also be lost without
+/// an error, so there is a look every <c>rescan</c> interval anyway. A signal only says "look again": the blog's
+/// reload finds out what, if anything, changed.
 /// </summary>
 internal sealed class ContentChanges : IDisposable
 {
@@ -14,14 +15,17 @@ internal sealed class ContentChanges : IDisposable
     private readonly TimeSpan _quiet;
     private readonly string _ignored;
     private readonly Timer _poll;
+    private readonly TimeSpan _rescan;
     private readonly FileSystemWatcher? _watcher;
 
     /// <param name="folder">The content folder.</param>
     /// <param name="ignored">A folder whose changes do not count (the site being written, when it sits inside the content).</param>
     /// <param name="quiet">How long the folder must stay quiet after a notification.</param>
-    public ContentChanges(string folder, string ignored, TimeSpan quiet)
+    /// <param name="rescan">How often to look while notifications are used.</param>
+    public ContentChanges(string folder, string ignored, TimeSpan quiet, TimeSpan rescan)
     {
         _quiet = quiet;
+        _rescan = rescan;
         _ignored = Path.EndsInDirectorySeparator(ignored) ? ignored : ignored + Path.DirectorySeparatorChar;
         _poll = new Timer(_ => _signals.Writer.TryWrite(true));
         try
@@ -38,6 +42,7 @@ internal sealed class ContentChanges : IDisposable
             watcher.Error += (_, _) => FallBackToPolling();
             watcher.EnableRaisingEvents = true;
             _watcher = watcher;
+            _poll.Change(rescan, rescan);
         }
         catch (IOException)
         {
@@ -89,6 +94,7 @@ internal sealed class ContentChanges : IDisposable
         // Notifications that failed once may have lost events and may stay silent: look now, then every second.
         Polling = true;
         _signals.Writer.TryWrite(true);
-        _poll.Change(PollInterval, PollInterval);
+        TimeSpan interval = _rescan < PollInterval ? _rescan : PollInterval;
+        _poll.Change(interval, interval);
     }
 }

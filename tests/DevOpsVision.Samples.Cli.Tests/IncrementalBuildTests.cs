@@ -51,7 +51,7 @@ public sealed class IncrementalBuildTests
                 break;
         }
 
-        (_, SiteBuildReport rebuilt) = await site.RebuildAsync(CancellationToken.None);
+        (_, SiteBuildReport? rebuilt) = await site.RebuildAsync(CancellationToken.None);
 
         string scratch = Path.Combine(temp.Path, "scratch");
         await using (BlogSession fresh = await LoadAsync(content))
@@ -61,14 +61,14 @@ public sealed class IncrementalBuildTests
 
         File.Delete(Path.Combine(incremental, "CNAME"));
         AssertSameTree(scratch, incremental);
-        Assert.True(rebuilt.Unchanged > 0, "every file was rewritten");
         if (edit == "same-bytes")
         {
-            Assert.Empty(rebuilt.Written);
-            Assert.Empty(rebuilt.Removed);
+            Assert.Null(rebuilt);   // no post changed: nothing to build
         }
         else
         {
+            Assert.NotNull(rebuilt);
+            Assert.True(rebuilt.Unchanged > 0, "every file was rewritten");
             Assert.NotEmpty(rebuilt.Written.Concat(rebuilt.Removed));
         }
     }
@@ -95,8 +95,9 @@ public sealed class IncrementalBuildTests
         File.WriteAllText(renamed, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(renamed), "(?m)^title: .*$", "title: \"A title changed later\""));
         string retagged = Path.Combine(content, Path.GetFileName(files[files.Length / 3]));
         File.WriteAllText(retagged, File.ReadAllText(retagged).Replace("\ntags:", "\ntags: [agile, security, open source]\nformer_tags:", StringComparison.Ordinal));
-        (var changes, SiteBuildReport report) = await site.RebuildAsync(CancellationToken.None);
+        (var changes, SiteBuildReport? report) = await site.RebuildAsync(CancellationToken.None);
 
+        Assert.NotNull(report);
         Assert.Equal(2, changes.Changed.Count);
         Assert.False(blog.Snapshot.HasErrors && blog.Snapshot.Diagnostics.Any(d => changes.Changed.Contains(d.Path) && d.Severity == Blogging.Posts.DiagnosticSeverity.Error));
         Assert.Contains(blog.Snapshot.Posts, p => p.Title == "A title changed later");
@@ -124,7 +125,8 @@ public sealed class IncrementalBuildTests
 
         string post = Path.Combine(content, "2016-06-12-my-very-first-blog-post.md");
         File.AppendAllText(post, "\nA sentence about observability added later.\n");
-        (var changes, SiteBuildReport edited) = await site.RebuildAsync(CancellationToken.None);
+        (var changes, SiteBuildReport? edited) = await site.RebuildAsync(CancellationToken.None);
+        Assert.NotNull(edited);
 
         Assert.Equal([post], changes.Changed.Select(Path.GetFullPath));
         Assert.Contains("posts/my-very-first-blog-post/index.html", edited.Written);
@@ -137,7 +139,8 @@ public sealed class IncrementalBuildTests
         Assert.True(edited.Written.Count < edited.Unchanged, string.Join(", ", edited.Written));
 
         File.Delete(Path.Combine(content, "2021-02-06-aws-devops-engineer-pro-exam-experiences.md"));
-        (_, SiteBuildReport removed) = await site.RebuildAsync(CancellationToken.None);
+        (_, SiteBuildReport? removed) = await site.RebuildAsync(CancellationToken.None);
+        Assert.NotNull(removed);
 
         Assert.Contains("posts/aws-devops-engineer-pro-exam-experiences/index.html", removed.Removed);
         Assert.False(Directory.Exists(Path.Combine(output, "posts", "aws-devops-engineer-pro-exam-experiences")));
@@ -172,6 +175,41 @@ public sealed class IncrementalBuildTests
         }
 
         Assert.Equal(BlogCli.Cancelled, await run);
+    }
+
+    [Fact]
+    public async Task The_watch_looks_again_now_and_then_even_when_no_notification_comes()
+    {
+        // Notifications can be lost without an error; the rescan is what makes a watch dependable.
+        using var temp = new TempFolder();
+        using var changes = new ContentChanges(temp.Path, Path.Combine(temp.Path, "site"), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(300));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+
+        await changes.WaitAsync(timeout.Token);
+        await changes.WaitAsync(timeout.Token);
+
+        Assert.False(changes.Polling);
+    }
+
+    [Fact]
+    public async Task The_watch_ignores_changes_inside_the_output_folder()
+    {
+        using var temp = new TempFolder();
+        string site = Path.Combine(temp.Path, "site");
+        Directory.CreateDirectory(site);
+        // The rescan (5 s) comes after the 1 s this test waits for silence, and rescues the second wait if a
+        // notification is lost.
+        using var changes = new ContentChanges(temp.Path, site, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5));
+        using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        Task wait = changes.WaitAsync(quiet.Token);
+        File.WriteAllText(Path.Combine(site, "index.html"), "<p>written by the build</p>");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        Task next = changes.WaitAsync(patience.Token);
+        File.WriteAllText(Path.Combine(temp.Path, "post.md"), "---\ntitle: A post\n---\nText.\n");
+        await next;
     }
 
     private static async Task WaitForAsync(Func<bool> condition, Task<int> run)

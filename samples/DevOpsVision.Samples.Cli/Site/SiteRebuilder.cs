@@ -19,6 +19,7 @@ internal sealed class SiteRebuilder(BlogSession blog, string outputRoot)
 {
     private IReadOnlyDictionary<string, ulong>? _produced;
     private IReadOnlyDictionary<string, PostPageInputs>? _pageInputs;
+    private bool _unfinished;
 
     /// <summary>Builds the blog's current snapshot into the folder.</summary>
     /// <param name="cancellationToken">Stops between steps.</param>
@@ -40,21 +41,28 @@ internal sealed class SiteRebuilder(BlogSession blog, string outputRoot)
             // Keep what is known to be on disk: the files this attempt wrote, and the earlier ones it did not reach.
             _produced = Merge(_produced, folder.Produced);
             _pageInputs = null;   // pages of an unfinished build are rendered again
+            _unfinished = true;
             throw;
         }
 
         IReadOnlyList<string> removed = folder.RemoveStale();
         _produced = folder.Produced;
         _pageInputs = builder.PageInputs;
+        _unfinished = false;
         return new SiteBuildReport(folder.Written, folder.Unchanged, removed, builder.Problems);
     }
 
-    /// <summary>Reloads the posts and builds again.</summary>
+    /// <summary>Reloads the posts and, when any changed (or the last build did not finish), builds again.</summary>
     /// <param name="cancellationToken">Stops the reload, or the build between steps.</param>
-    /// <returns>How the posts changed, and what the build did.</returns>
-    public async Task<(BlogChanges Changes, SiteBuildReport Report)> RebuildAsync(CancellationToken cancellationToken)
+    /// <returns>How the posts changed, and what the build did (<see langword="null"/> when nothing needed building).</returns>
+    public async Task<(BlogChanges Changes, SiteBuildReport? Report)> RebuildAsync(CancellationToken cancellationToken)
     {
         BlogSnapshot snapshot = await blog.ReloadAsync(cancellationToken);
+        if (!snapshot.Changes.Any && !_unfinished && _produced is not null)
+        {
+            return (snapshot.Changes, null);
+        }
+
         SiteBuildReport report = await Task.Run(() => Build(cancellationToken), cancellationToken);
         return (snapshot.Changes, report);
     }
