@@ -16,6 +16,7 @@ internal sealed class ContentChanges : IDisposable
     private readonly string _ignored;
     private readonly Timer _poll;
     private readonly TimeSpan _rescan;
+    private volatile bool _polling;
     private readonly FileSystemWatcher? _watcher;
 
     /// <param name="folder">The content folder.</param>
@@ -52,7 +53,7 @@ internal sealed class ContentChanges : IDisposable
     }
 
     /// <summary>Whether changes are found by looking every second rather than by notifications.</summary>
-    public bool Polling { get; private set; }
+    public bool Polling => _polling;
 
     /// <summary>Waits for the next change, then for quiet.</summary>
     /// <param name="cancellationToken">Stops waiting.</param>
@@ -92,7 +93,7 @@ internal sealed class ContentChanges : IDisposable
     private void FallBackToPolling()
     {
         // Notifications that failed once may have lost events and may stay silent: look now, then every second.
-        Polling = true;
+        _polling = true;   // set on the watcher's thread, read by the waiting loop
         _signals.Writer.TryWrite(true);
         TimeSpan interval = _rescan < PollInterval ? _rescan : PollInterval;
         _poll.Change(interval, interval);
