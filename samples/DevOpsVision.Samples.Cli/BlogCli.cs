@@ -345,7 +345,8 @@ public static class BlogCli
     /// <summary>Rebuilds after every change to the posts until Ctrl+C; a failed rebuild is reported and the next change tries again.</summary>
     private static async Task<int> WatchAsync(Io io, BlogSession blog, SiteRebuilder site, string contentFolder, string outputRoot, CancellationToken ct)
     {
-        using var changes = new ContentChanges(contentFolder, outputRoot, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(10));
+        using var changes = new ContentChanges(contentFolder, outputRoot,
+            new ContentChangeTiming(Quiet: TimeSpan.FromMilliseconds(100), PollInterval: TimeSpan.FromSeconds(1), Rescan: TimeSpan.FromSeconds(10)));
         await io.Out.WriteLineAsync($"Watching {contentFolder} for changes{(changes.Polling ? " (looking every second)" : "")}; Ctrl+C stops.");
         while (true)
         {

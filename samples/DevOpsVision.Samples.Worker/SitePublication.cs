@@ -25,7 +25,7 @@ internal sealed partial class SitePublication(FeedPublisher publisher, IOptions<
         }
 
         _previous = output.Produced;
-        return output.Produced.Keys.Order(StringComparer.Ordinal).ToList();
+        return _previous.Keys.Order(StringComparer.Ordinal).ToList();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {File}, which no post needs any more")]

@@ -182,7 +182,8 @@ public sealed class IncrementalBuildTests
     {
         // Notifications can be lost without an error; the rescan is what makes a watch dependable.
         using var temp = new TempFolder();
-        using var changes = new ContentChanges(temp.Path, Path.Combine(temp.Path, "site"), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(300));
+        using var changes = new ContentChanges(temp.Path, Path.Combine(temp.Path, "site"),
+            new ContentChangeTiming(Quiet: TimeSpan.FromMilliseconds(50), PollInterval: TimeSpan.FromSeconds(1), Rescan: TimeSpan.FromMilliseconds(300)));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
 
         await changes.WaitAsync(timeout.Token);
@@ -199,7 +200,8 @@ public sealed class IncrementalBuildTests
         Directory.CreateDirectory(site);
         // The rescan (5 s) comes after the 1 s this test waits for silence, and rescues the second wait if a
         // notification is lost.
-        using var changes = new ContentChanges(temp.Path, site, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5));
+        using var changes = new ContentChanges(temp.Path, site,
+            new ContentChangeTiming(Quiet: TimeSpan.FromMilliseconds(50), PollInterval: TimeSpan.FromSeconds(1), Rescan: TimeSpan.FromSeconds(5)));
         using var quiet = new CancellationTokenSource(TimeSpan.FromSeconds(1));
 
         Task wait = changes.WaitAsync(quiet.Token);

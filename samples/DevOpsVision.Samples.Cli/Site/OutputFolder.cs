@@ -146,15 +146,8 @@ internal sealed class OutputFolder
     public bool Keep(string relativePath)
     {
         string full = Resolve(relativePath);
-        string relative = Path.GetRelativePath(Root, full).Replace('\\', '/');
-        if (_previous is null || !_previous.TryGetValue(relative, out ulong hash) || !File.Exists(full))
-        {
-            return false;
-        }
-
-        Produce(relative, hash);
-        Interlocked.Increment(ref _unchanged);
-        return true;
+        string relative = RelativeTo(full);
+        return _previous is not null && _previous.TryGetValue(relative, out ulong hash) && KeepIfOnDisk(full, relative, hash);
     }
 
     /// <summary>Deletes the files the earlier build produced and this one did not (a removed post's page, the feeds
@@ -193,12 +186,10 @@ internal sealed class OutputFolder
 
     private void Commit(string full, ReadOnlySpan<byte> bytes)
     {
-        string relative = Path.GetRelativePath(Root, full).Replace('\\', '/');
+        string relative = RelativeTo(full);
         ulong hash = XxHash3.HashToUInt64(bytes);
-        if (_previous is not null && _previous.TryGetValue(relative, out ulong before) && before == hash && File.Exists(full))
+        if (_previous is not null && _previous.TryGetValue(relative, out ulong before) && before == hash && KeepIfOnDisk(full, relative, hash))
         {
-            Produce(relative, hash);
-            Interlocked.Increment(ref _unchanged);
             return;
         }
 
@@ -215,6 +206,21 @@ internal sealed class OutputFolder
         {
             _written.Add(relative);
         }
+    }
+
+    private string RelativeTo(string full) => Path.GetRelativePath(Root, full).Replace('\\', '/');
+
+    /// <summary>Counts a file the earlier build produced with these bytes as produced again, if it is still there.</summary>
+    private bool KeepIfOnDisk(string full, string relative, ulong hash)
+    {
+        if (!File.Exists(full))
+        {
+            return false;
+        }
+
+        Produce(relative, hash);
+        Interlocked.Increment(ref _unchanged);
+        return true;
     }
 
     // Recorded once the bytes are on disk, so a failed write is never taken for an unchanged file next time.

@@ -25,7 +25,8 @@ internal sealed class PostPageInputs : IEquatable<PostPageInputs>
         PostNeighbors neighbors = taxonomy.GetNeighbors(post);
         posts.Add(neighbors.Previous);
         posts.Add(neighbors.Next);
-        if (taxonomy.GetSeries(post) is { } series)
+        PostSeries? series = taxonomy.GetSeries(post);
+        if (series is not null)
         {
             PostNeighbors inSeries = taxonomy.GetSeriesNeighbors(post);
             posts.Add(inSeries.Previous);
@@ -40,9 +41,9 @@ internal sealed class PostPageInputs : IEquatable<PostPageInputs>
         }
 
         var terms = new System.Text.StringBuilder();
-        if (taxonomy.GetSeries(post) is { } named)
+        if (series is not null)
         {
-            terms.Append(named.Name).Append('\0');
+            terms.Append(series.Name).Append('\0');
         }
 
         foreach (Term category in taxonomy.CategoriesOf(post))
