@@ -29,6 +29,9 @@ internal static class Searcher
         public byte[] Counts = new byte[size];
         public List<int> Touched = new(256);
         public List<int> Candidates = new(256);
+        public uint[] Docs = new uint[PackedWriter.BlockSize];
+        public uint[] Masks = new uint[PackedWriter.BlockSize];
+        public uint[] Frequencies = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
     }
 
     private readonly record struct Variant(string Term, float Weight);
@@ -66,9 +69,13 @@ internal static class Searcher
             {
                 // The first clause scores straight into the totals: nothing to add to yet.
                 Evaluate(index, clause, typos, scratch, highlight, filter, scratch.Scores, candidates);
-                foreach (int doc in candidates)
+                if (query.Clauses.Count > 1 || filter.Any)
                 {
-                    scratch.Counts[doc] = 1;
+                    // Counted so later clauses and the filters can tell who matched everything.
+                    foreach (int doc in candidates)
+                    {
+                        scratch.Counts[doc] = 1;
+                    }
                 }
 
                 continue;
@@ -160,10 +167,12 @@ internal static class Searcher
         (int Doc, float Score)[] top = Top(index, matches, scratch.Scores, Math.Min(page * pageSize, MaxHitsDeep));
         SearchResults results = Build(index, request, query, matches, top, page, pageSize, highlight, all);
 
+        byte[] counts = scratch.Counts;
+        float[] totals = scratch.Scores;
         foreach (int g in candidates)
         {
-            scratch.Counts[g] = 0;
-            scratch.Scores[g] = 0;
+            counts[g] = 0;
+            totals[g] = 0;
         }
 
         t_scratch = scratch;
@@ -255,32 +264,62 @@ internal static class Searcher
                     scorer.PrepareFieldIdf(index, variant.Term);
                 }
 
-                var cursor = new PostingCursor(segment, id);
+                var reader = new PostingBlockReader(segment, id);
                 long[] dates = segment.Dates;
-                while (cursor.MoveNext())
+                int[] lengths = segment.FieldLengths;
+                int fieldMask = clause.FieldMask;
+                bool hasDates = filter.HasDates;
+                bool bodyOnly = scorer.BodyOnly;
+                float weight = variant.Weight;
+                Span<uint> docs = scratch.Docs, masks = scratch.Masks, frequencies = scratch.Frequencies;
+                int count;
+                while ((count = reader.Next(docs, masks, frequencies)) > 0)
                 {
-                    int doc = cursor.Doc;
-                    if ((cursor.FieldMask & clause.FieldMask) == 0 || (deleted is not null && PostSearchIndex.IsSet(deleted, doc))
-                        || (filter.HasDates && !filter.InDates(dates[doc])))
+                    int f = 0;
+                    for (int i = 0; i < count; i++)
                     {
-                        continue;
-                    }
+                        int doc = (int)docs[i];
+                        int mask = (int)masks[i];
+                        int at = f;
+                        f += System.Numerics.BitOperations.PopCount((uint)mask);
+                        if ((mask & fieldMask) == 0 || (deleted is not null && PostSearchIndex.IsSet(deleted, doc))
+                            || (hasDates && !filter.InDates(dates[doc])))
+                        {
+                            continue;
+                        }
 
-                    float score = variant.Weight * scorer.Score(idf, segment, doc, cursor.Tf0, cursor.Tf1, cursor.Tf2, cursor.Tf3, cursor.Tf4);
-                    int g = docBase + doc;
-                    float current = target[g];
-                    if (current == 0)
-                    {
-                        touched.Add(g);
-                        target[g] = Math.Max(score, float.Epsilon);
-                    }
-                    else if (score > current)
-                    {
-                        target[g] = score;
+                        // Most postings are in the body alone: one field to weigh, no per-field branches.
+                        float score = weight * (mask == SearchFields.BodyMask && bodyOnly
+                            ? scorer.ScoreBody(idf, (int)frequencies[at], lengths[(doc * SearchFields.Count) + SearchFields.Body])
+                            : ScoreFields(scorer, idf, segment, doc, mask, frequencies[at..]));
+                        int g = docBase + doc;
+                        float current = target[g];
+                        if (current == 0)
+                        {
+                            touched.Add(g);
+                            target[g] = Math.Max(score, float.Epsilon);
+                        }
+                        else if (score > current)
+                        {
+                            target[g] = score;
+                        }
                     }
                 }
             }
         }
+    }
+
+    /// <summary>Scores a posting in several fields; <paramref name="frequencies"/> starts at its first field's.</summary>
+    private static float ScoreFields(Scorer scorer, float idf, Segment segment, int doc, int mask, ReadOnlySpan<uint> frequencies)
+    {
+        Span<int> tf = stackalloc int[SearchFields.Count];
+        int at = 0;
+        for (int field = 0; field < SearchFields.Count; field++)
+        {
+            tf[field] = (mask & (1 << field)) != 0 ? (int)frequencies[at++] : 0;
+        }
+
+        return scorer.Score(idf, segment, doc, tf[0], tf[1], tf[2], tf[3], tf[4]);
     }
 
     private static void EvaluatePhrase(PostSearchIndex index, QueryClause clause, Filter filter, float[] scores, List<int> touched)
@@ -520,6 +559,8 @@ internal static class Searcher
         private readonly float _k1;
         private readonly float _b;
         private readonly bool _perField;
+        private readonly float _bodyWeight;
+        private readonly float _bodyInverseAverage;
 
         public Scorer(PostSearchIndex index, int fieldMask)
         {
@@ -536,6 +577,21 @@ internal static class Searcher
             _k1 = (float)o.K1;
             _b = (float)o.B;
             _perField = o.Scoring == SearchScoring.PerFieldBm25;
+            BodyOnly = !_perField && _weights[SearchFields.Body] > 0;
+            _bodyWeight = _weights[SearchFields.Body];
+            _bodyInverseAverage = _inverseAverage[SearchFields.Body];
+        }
+
+        /// <summary>Whether <see cref="ScoreBody"/> scores a body-only posting as <see cref="Score"/> would.</summary>
+        public bool BodyOnly { get; }
+
+        /// <summary><see cref="Score"/> for a posting in the body alone (BM25F only).</summary>
+        public float ScoreBody(float idf, int tf, int length)
+        {
+            // weighted / (k1 + weighted) with weighted = w·tf / norm, multiplied through by norm: one division, not two.
+            float norm = 1 - _b + (_b * length * _bodyInverseAverage);
+            float weighted = _bodyWeight * tf;
+            return idf * weighted * (_k1 + 1) / ((_k1 * norm) + weighted);
         }
 
         /// <summary>Per-field document frequencies of a term (for <see cref="SearchScoring.PerFieldBm25"/>), counted from its postings.</summary>
@@ -682,7 +738,14 @@ internal static class Searcher
         int size = 0;
         foreach (int g in matches)
         {
-            var entry = (g, scores[g]);
+            float score = scores[g];
+            if (size == heap.Length && (size == 0 || score < heap[0].Score))
+            {
+                // Worse than the worst kept: most matches of a broad query end here.
+                continue;
+            }
+
+            var entry = (g, score);
             if (size < heap.Length)
             {
                 heap[size] = entry;

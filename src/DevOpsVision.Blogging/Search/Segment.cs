@@ -12,6 +12,7 @@ internal static class SearchFields
     public const int Body = 4;
     public const int Count = 5;
     public const int AllMask = (1 << Count) - 1;
+    public const int BodyMask = 1 << Body;
 
     /// <summary>Positions hold the field in their high bits, so a phrase never spans two fields.</summary>
     public const int PositionShift = 22;
@@ -369,6 +370,94 @@ internal struct PostingCursor
         }
 
         _pendingPositions = 0;
+        return count;
+    }
+}
+
+/// <summary>
+/// Reads one term's postings a block at a time, without positions: the scoring loop's reader. Holding a block in
+/// arrays lets that loop keep its state in registers, where <see cref="PostingCursor"/> pays for its fields on every posting.
+/// </summary>
+internal struct PostingBlockReader
+{
+    /// <summary>The most frequency values one block can hold: every field of every posting.</summary>
+    public const int MaxFrequencies = PackedWriter.BlockSize * SearchFields.Count;
+
+    private PackedReader _docs;
+    private PackedReader _masks;
+    private PackedReader _frequencies;
+    private int _remaining;
+    private int _doc;
+    private int _frequencyLeft;
+    private int _frequencyAt;
+
+    public PostingBlockReader(Segment segment, int term)
+    {
+        _docs = new PackedReader(segment.Postings, segment.PostingStarts[term]);
+        _masks = new PackedReader(segment.Postings, segment.MaskStarts[term]);
+        _frequencies = new PackedReader(segment.Postings, segment.FrequencyStarts[term]);
+        _remaining = segment.DocFreqs[term];
+        _doc = -1;
+    }
+
+    /// <summary>
+    /// Decodes the next block: documents (ascending), field bits, and the frequencies of the fields present, posting by
+    /// posting in field order. <paramref name="docs"/> and <paramref name="masks"/> hold <see cref="PackedWriter.BlockSize"/>
+    /// values, <paramref name="frequencies"/> <see cref="MaxFrequencies"/>, and a spare <see cref="PackedWriter.BlockSize"/>
+    /// for a block read whole. Returns how many postings it held, 0 at the end.
+    /// </summary>
+    public int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies)
+    {
+        if (_remaining == 0)
+        {
+            return 0;
+        }
+
+        int count = _docs.ReadBlock(docs);
+        _masks.ReadBlock(masks);
+        _remaining -= count;
+        int doc = _doc;
+        int wanted = 0;
+        for (int i = 0; i < count; i++)
+        {
+            doc += 1 + (int)docs[i];
+            docs[i] = (uint)doc;
+            uint mask = masks[i] ^ SearchFields.BodyMask;
+            masks[i] = mask;
+            wanted += System.Numerics.BitOperations.PopCount(mask);
+        }
+
+        _doc = doc;
+
+        // Frequency blocks do not line up with posting blocks: carry what the last call decoded beyond its own.
+        int have = 0;
+        if (_frequencyLeft > 0)
+        {
+            int take = Math.Min(_frequencyLeft, wanted);
+            frequencies.Slice(_frequencyAt, take).CopyTo(frequencies);
+            _frequencyAt += take;
+            _frequencyLeft -= take;
+            have = take;
+        }
+
+        while (have < wanted)
+        {
+            int read = _frequencies.ReadBlock(frequencies[have..]);
+            int extra = have + read - wanted;
+            if (extra > 0)
+            {
+                _frequencyAt = wanted;
+                _frequencyLeft = extra;
+            }
+
+            have += read;
+        }
+
+        for (int i = 0; i < wanted; i++)
+        {
+            frequencies[i]++;
+        }
+
         return count;
     }
 }
