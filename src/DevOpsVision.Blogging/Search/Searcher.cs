@@ -338,9 +338,15 @@ internal static class Searcher
         }
 
         var scorer = new Scorer(index, clause.FieldMask);
-        var cursors = new PostingCursor[k];
+        var cursors = new PhraseTermCursor[k];
         var positions = new int[k][];
         var counts = new int[k];
+        for (int t = 0; t < k; t++)
+        {
+            cursors[t] = new PhraseTermCursor();
+            positions[t] = new int[16];
+        }
+
         Span<int> tf = stackalloc int[SearchFields.Count];
         for (int seg = 0; seg < index.Segments.Length; seg++)
         {
@@ -352,8 +358,7 @@ internal static class Searcher
                 present = id >= 0;
                 if (present)
                 {
-                    cursors[t] = new PostingCursor(segment, id);
-                    cursors[t].MoveNext();
+                    cursors[t].Reset(segment, id);
                 }
             }
 
@@ -364,10 +369,22 @@ internal static class Searcher
 
             while (true)
             {
-                int target = 0;
-                for (int t = 0; t < k; t++)
+                // Line every term up on one document: the furthest ahead sets the target until all agree.
+                int target = cursors[0].Doc;
+                bool aligned = false;
+                while (!aligned && target != int.MaxValue)
                 {
-                    target = Math.Max(target, cursors[t].Doc);
+                    aligned = true;
+                    for (int t = 0; t < k; t++)
+                    {
+                        cursors[t].AdvanceTo(target);
+                        if (cursors[t].Doc != target)
+                        {
+                            target = cursors[t].Doc;
+                            aligned = false;
+                            break;
+                        }
+                    }
                 }
 
                 if (target == int.MaxValue)
@@ -375,33 +392,11 @@ internal static class Searcher
                     break;
                 }
 
-                bool aligned = true;
-                for (int t = 0; t < k; t++)
-                {
-                    while (cursors[t].Doc < target)
-                    {
-                        cursors[t].MoveNext();
-                    }
-
-                    aligned &= cursors[t].Doc == target;
-                }
-
-                if (!aligned)
-                {
-                    continue;
-                }
-
                 if (index.IsLive(seg, target) && (!filter.HasDates || filter.InDates(segment.Dates[target])))
                 {
                     for (int t = 0; t < k; t++)
                     {
-                        int n = cursors[t].TotalTf;
-                        if (positions[t] is null || positions[t].Length < n)
-                        {
-                            positions[t] = new int[Math.Max(n, 16)];
-                        }
-
-                        counts[t] = cursors[t].ReadPositions(positions[t]);
+                        counts[t] = cursors[t].ReadPositionsAndMove(ref positions[t]);
                     }
 
                     tf.Clear();
@@ -414,8 +409,10 @@ internal static class Searcher
                         scores[g] = Math.Max(score, float.Epsilon);
                     }
                 }
-
-                cursors[0].MoveNext();
+                else
+                {
+                    cursors[0].Next();
+                }
             }
         }
     }

@@ -406,8 +406,12 @@ internal struct PostingBlockReader
     /// values, <paramref name="frequencies"/> <see cref="MaxFrequencies"/>, and a spare <see cref="PackedWriter.BlockSize"/>
     /// for a block read whole. Returns how many postings it held, 0 at the end.
     /// </summary>
-    public int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies)
+    public int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies) => Next(docs, masks, frequencies, out _);
+
+    /// <summary><see cref="Next(Span{uint}, Span{uint}, Span{uint})"/>, also giving how many frequencies the block held.</summary>
+    public int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies, out int frequencyCount)
     {
+        frequencyCount = 0;
         if (_remaining == 0)
         {
             return 0;
@@ -458,7 +462,149 @@ internal struct PostingBlockReader
             frequencies[i]++;
         }
 
+        frequencyCount = wanted;
         return count;
+    }
+}
+
+/// <summary>
+/// One phrase term's postings with their positions, for lining terms up document by document: moving past a
+/// document costs no position decoding, and whole blocks before the wanted document are passed over at once.
+/// </summary>
+internal sealed class PhraseTermCursor
+{
+    private readonly uint[] _docs = new uint[PackedWriter.BlockSize];
+    private readonly uint[] _masks = new uint[PackedWriter.BlockSize];
+    private readonly uint[] _frequencies = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
+    private PostingBlockReader _reader;
+    private PackedReader _positions;
+    private int _count;
+    private int _index;
+    private int _frequencyAt;
+    private int _frequencyCount;
+    private long _skipPositions;
+
+    /// <summary>The current document, <see cref="int.MaxValue"/> past the end.</summary>
+    public int Doc { get; private set; }
+
+    /// <summary>Starts on the term's first posting.</summary>
+    public void Reset(Segment segment, int term)
+    {
+        _reader = new PostingBlockReader(segment, term);
+        _positions = new PackedReader(segment.Positions, segment.PositionStarts[term]);
+        _count = _index = _frequencyAt = _frequencyCount = 0;
+        _skipPositions = 0;
+        LoadBlock();
+    }
+
+    /// <summary>The current posting's field bits.</summary>
+    public int FieldMask => (int)_masks[_index];
+
+    /// <summary>Moves to the first posting at or after <paramref name="target"/>.</summary>
+    public void AdvanceTo(int target)
+    {
+        while (Doc < target)
+        {
+            if ((int)_docs[_count - 1] < target)
+            {
+                // Nothing in this block: pass over all of its positions at once.
+                for (int f = _frequencyAt; f < _frequencyCount; f++)
+                {
+                    _skipPositions += _frequencies[f];
+                }
+
+                _index = _count;
+                LoadBlock();
+                continue;
+            }
+
+            Next();
+        }
+    }
+
+    /// <summary>Moves to the next posting.</summary>
+    public void Next()
+    {
+        int fields = System.Numerics.BitOperations.PopCount(_masks[_index]);
+        for (int f = 0; f < fields; f++)
+        {
+            _skipPositions += _frequencies[_frequencyAt + f];
+        }
+
+        _frequencyAt += fields;
+        if (++_index == _count)
+        {
+            LoadBlock();
+        }
+        else
+        {
+            Doc = (int)_docs[_index];
+        }
+    }
+
+    /// <summary>
+    /// Reads the current posting's positions, ascending, each with its field in the high bits, and moves to the next
+    /// posting. <paramref name="into"/> grows as needed; returns how many were read.
+    /// </summary>
+    public int ReadPositionsAndMove(ref int[] into)
+    {
+        if (_skipPositions > 0)
+        {
+            _positions.Skip(_skipPositions);
+            _skipPositions = 0;
+        }
+
+        int mask = (int)_masks[_index];
+        int total = 0;
+        int fields = System.Numerics.BitOperations.PopCount((uint)mask);
+        for (int f = 0; f < fields; f++)
+        {
+            total += (int)_frequencies[_frequencyAt + f];
+        }
+
+        if (into.Length < total)
+        {
+            into = new int[Math.Max(total, into.Length * 2)];
+        }
+
+        int i = 0, at = _frequencyAt;
+        for (int field = 0; field < SearchFields.Count; field++)
+        {
+            if ((mask & (1 << field)) == 0)
+            {
+                continue;
+            }
+
+            int n = (int)_frequencies[at++];
+            int position = (field << SearchFields.PositionShift) + (int)_positions.Next();
+            into[i++] = position;
+            for (n--; n > 0; n--)
+            {
+                position += 1 + (int)_positions.Next();
+                into[i++] = position;
+            }
+        }
+
+        // Read, so not skipped: the next posting's positions follow directly.
+        _frequencyAt = at;
+        if (++_index == _count)
+        {
+            LoadBlock();
+        }
+        else
+        {
+            Doc = (int)_docs[_index];
+        }
+
+        return total;
+    }
+
+    private void LoadBlock()
+    {
+        _count = _reader.Next(_docs, _masks, _frequencies, out _frequencyCount);
+        _index = 0;
+        _frequencyAt = 0;
+        Doc = _count == 0 ? int.MaxValue : (int)_docs[0];
     }
 }
 
