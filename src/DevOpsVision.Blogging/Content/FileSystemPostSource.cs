@@ -9,12 +9,13 @@ namespace DevOpsVision.Blogging.Content;
 /// <remarks>Thread-safe.</remarks>
 public sealed class FileSystemPostSource : IPostSource
 {
-    private static readonly EnumerationOptions Enumeration = new()
-    {
-        RecurseSubdirectories = false,
-        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-        IgnoreInaccessible = true,
-    };
+    // A file is taken from memory only if its time was at least this much older than the read that saw it: a write
+    // within the file system's timestamp granularity of that read could otherwise leave size and time unchanged.
+    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
+
+    private Dictionary<string, SeenFile> _seen = new(StringComparer.Ordinal);
+
+    private sealed record SeenFile(long Length, DateTime LastWriteUtc, DateTime ReadUtc, PostFile File);
 
     /// <summary>Creates a source for a folder.</summary>
     /// <param name="root">The folder; a relative path is resolved against the current directory when the source is read.</param>
@@ -28,6 +29,14 @@ public sealed class FileSystemPostSource : IPostSource
     /// <summary>The folder, as given.</summary>
     public string Root { get; }
 
+    /// <summary>
+    /// Whether a file whose size and last-write time are the same as when this source last read it is taken from
+    /// memory rather than read again, as make, rsync and git decide. On by default: a reload of a large blog then costs
+    /// a directory listing rather than a read of every file. Turn it off for tools that replace files keeping both
+    /// their size and their time.
+    /// </summary>
+    public bool ReuseUnchangedFiles { get; init; } = true;
+
     /// <inheritdoc />
     public async ValueTask<PostSourceContent> ReadAllAsync(CancellationToken cancellationToken = default)
     {
@@ -38,20 +47,29 @@ public sealed class FileSystemPostSource : IPostSource
                 $"The content folder '{fullRoot}' does not exist.")]);
         }
 
-        var paths = new List<string>();
-        Collect(fullRoot, paths);
-        paths.Sort(StringComparer.Ordinal);
+        DateTime readUtc = DateTime.UtcNow;
+        List<(string Path, long Length, DateTime LastWriteUtc)> entries = Collect(fullRoot);
+        entries.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        Dictionary<string, SeenFile> seen = Volatile.Read(ref _seen);
+        var now = new SeenFile?[entries.Count];
 
         // Read on every core: for a large blog, opening and reading thousands of small files is most of a reload.
-        var read = new PostFile?[paths.Count];
-        var failures = new PostDiagnostic?[paths.Count];
-        await Parallel.ForAsync(0, paths.Count, cancellationToken, (i, _) =>
+        var failures = new PostDiagnostic?[entries.Count];
+        await Parallel.ForAsync(0, entries.Count, cancellationToken, (i, _) =>
         {
-            string fullPath = paths[i];
+            (string fullPath, long length, DateTime lastWriteUtc) = entries[i];
+            if (ReuseUnchangedFiles && seen.TryGetValue(fullPath, out SeenFile? known) && known.Length == length
+                && known.LastWriteUtc == lastWriteUtc && lastWriteUtc < known.ReadUtc - RacyWindow)
+            {
+                now[i] = known;
+                return ValueTask.CompletedTask;
+            }
+
             string shownPath = Path.Combine(Root, Path.GetRelativePath(fullRoot, fullPath)).Replace('\\', '/');
             try
             {
-                read[i] = new PostFile(shownPath, File.ReadAllBytes(fullPath), File.GetLastWriteTimeUtc(fullPath));
+                var file = new PostFile(shownPath, File.ReadAllBytes(fullPath), lastWriteUtc);
+                now[i] = new SeenFile(file.Content.Length, lastWriteUtc, readUtc, file);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -62,13 +80,15 @@ public sealed class FileSystemPostSource : IPostSource
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
-        var files = new List<PostFile>(paths.Count);
+        var files = new List<PostFile>(entries.Count);
         var diagnostics = new List<PostDiagnostic>();
-        for (int i = 0; i < paths.Count; i++)
+        var remembered = new Dictionary<string, SeenFile>(entries.Count, StringComparer.Ordinal);
+        for (int i = 0; i < entries.Count; i++)
         {
-            if (read[i] is { } file)
+            if (now[i] is { } file)
             {
-                files.Add(file);
+                files.Add(file.File);
+                remembered[entries[i].Path] = file;
             }
             else if (failures[i] is { } failure)
             {
@@ -76,25 +96,27 @@ public sealed class FileSystemPostSource : IPostSource
             }
         }
 
+        Volatile.Write(ref _seen, remembered);
         return new PostSourceContent(files, diagnostics);
     }
 
-    private static void Collect(string folder, List<string> paths)
+    /// <summary>The post files below a folder with their sizes and times, from one listing (no separate stat per file).</summary>
+    private static List<(string Path, long Length, DateTime LastWriteUtc)> Collect(string folder)
     {
-        foreach (string file in Directory.EnumerateFiles(folder, "*", Enumeration))
+        var options = new EnumerationOptions
         {
-            if (PostFileNames.IsPost(Path.GetFileName(file)))
-            {
-                paths.Add(file);
-            }
-        }
-
-        foreach (string child in Directory.EnumerateDirectories(folder, "*", Enumeration))
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
+            IgnoreInaccessible = true,
+        };
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string, long, DateTime)>(
+            folder,
+            static (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcDateTime),
+            options)
         {
-            if (!PostFileNames.IsSkippedFolder(Path.GetFileName(child)))
-            {
-                Collect(child, paths);
-            }
-        }
+            ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory && PostFileNames.IsPost(entry.FileName.ToString()),
+            ShouldRecursePredicate = static (ref System.IO.Enumeration.FileSystemEntry entry) => !PostFileNames.IsSkippedFolder(entry.FileName.ToString()),
+        };
+        return [.. entries];
     }
 }
