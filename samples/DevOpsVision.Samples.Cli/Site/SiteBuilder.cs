@@ -22,6 +22,7 @@ internal sealed class SiteBuilder
 
     private readonly Dictionary<string, PostPageInputs> _pageInputs = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, PostPageInputs>? _previousPageInputs;
+    private Task? _searchWritten;
 
     /// <param name="blog">The loaded blog.</param>
     /// <param name="output">The folder to write to.</param>
@@ -33,6 +34,12 @@ internal sealed class SiteBuilder
         _output = output;
         _previousPageInputs = previousPageInputs;
     }
+
+    /// <summary>
+    /// Waits for what <see cref="Plan"/> started ahead of the steps (the search files), ignoring its failure: a build that
+    /// stopped early calls this before reading what the folder holds, so nothing is still being written.
+    /// </summary>
+    public void WaitForStartedWork() => _searchWritten?.ContinueWith(static t => t.Exception, TaskContinuationOptions.ExecuteSynchronously).Wait();
 
     /// <summary>What each post page of this build was made from, by path: the <c>previousPageInputs</c> of the next build.</summary>
     public IReadOnlyDictionary<string, PostPageInputs> PageInputs
@@ -65,18 +72,18 @@ internal sealed class SiteBuilder
         var snapshot = _blog.Snapshot;
         BlogUrls urls = _blog.Urls;
 
-        // The search index is the longest step and needs no taxonomy: start it now. The service builds it once per
-        // snapshot, so the step below takes this one (or, if it failed, builds it again and reports the failure).
+        // The search index and its export are the longest step and need no taxonomy: start them now, while the
+        // taxonomy is built. The step below waits for them and reports a failure as its own.
         ISearchIndex search = _blog.Get<ISearchIndex>();
-        _ = Task.Run(() => search.GetIndex(snapshot)).ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-        BlogTaxonomy taxonomy = _blog.Get<ICategorizer>().GetTaxonomy(snapshot);
         var publisher = new FeedPublisher(_blog.Get<Blogging.Feeds.IFeedBuilder>(), _blog.Get<Blogging.Feeds.IFeedWriter>(),
             _blog.Get<Blogging.Feeds.ISitemapWriter>(), search, _blog.Get<ICategorizer>());
+        Task searchWritten = _searchWritten = Task.Run(() => publisher.WriteSearch(snapshot, _output));
+        BlogTaxonomy taxonomy = _blog.Get<ICategorizer>().GetTaxonomy(snapshot);
         var site = new SiteContext(snapshot, urls, taxonomy);
         var steps = new List<BuildStep>(snapshot.Posts.Count + taxonomy.Categories.Count + taxonomy.Tags.Count + 24);
 
         // The steps run in parallel, longest first, so the search index and feeds are built while pages are written.
-        steps.Add(new BuildStep("search index", () => publisher.WriteSearch(snapshot, _output)));
+        steps.Add(new BuildStep("search index", () => searchWritten.GetAwaiter().GetResult()));
         steps.Add(new BuildStep("feeds", () => Guarded(() => publisher.WriteFeeds(snapshot, _output))));
         steps.Add(new BuildStep("quotes", () =>
             WriteText(HtmlPages.QuotesFolder + "index.html", HtmlPages.QuotesPage(_blog.Get<IQuoteExtractor>().GetQuotes(snapshot), site))));

@@ -39,6 +39,7 @@ internal sealed class SiteRebuilder(BlogSession blog, string outputRoot)
         catch
         {
             // Keep what is known to be on disk: the files this attempt wrote, and the earlier ones it did not reach.
+            builder.WaitForStartedWork();
             _produced = Merge(_produced, folder.Produced);
             _pageInputs = null;   // pages of an unfinished build are rendered again
             _unfinished = true;

@@ -89,66 +89,68 @@ internal static class JsonExport
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("lengths");
+        // Millions of small numbers: formatted into one buffer per array and written raw, since the writer's
+        // per-value bookkeeping would cost more than the formatting.
+        var numbers = new NumberArray();
         foreach ((int s, int d, _) in live)
         {
             for (int f = 0; f < SearchFields.Count; f++)
             {
-                json.WriteNumberValue(index.Segments[s].FieldLength(d, f));
+                numbers.Add(index.Segments[s].FieldLength(d, f));
             }
         }
 
-        json.WriteEndArray();
-
-        // Terms: merged across segments in ordinal order.
-        var terms = new SortedDictionary<string, List<(int Segment, int Id)>>(StringComparer.Ordinal);
-        for (int s = 0; s < index.Segments.Length; s++)
-        {
-            Segment segment = index.Segments[s];
-            for (int t = 0; t < segment.TermCount; t++)
-            {
-                string term = segment.Term(t).ToString();
-                if (!terms.TryGetValue(term, out var list))
-                {
-                    terms[term] = list = [];
-                }
-
-                list.Add((s, t));
-            }
-        }
+        json.WritePropertyName("lengths");
+        json.WriteRawValue(numbers.Finish(), skipInputValidation: true);
 
         json.WriteStartObject("terms");
-        var values = new List<int>();
         var postings = new List<(int Doc, int Start, int Count)>();
         var data = new List<int>();
-        foreach ((string term, List<(int Segment, int Id)> parts) in terms)
+        var docs = new uint[PackedWriter.BlockSize];
+        var masks = new uint[PackedWriter.BlockSize];
+        var frequencies = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
+        var parts = new List<(int Segment, int Id)>();
+        var next = new int[index.Segments.Length];
+
+        // Terms merged across the segments' sorted tables in ordinal order.
+        while (NextTerm(index.Segments, next, parts) is { } term)
         {
             // A term's postings in the new numbering: field bits and term frequencies per document, then by document.
             postings.Clear();
             data.Clear();
             foreach ((int s, int id) in parts)
             {
-                var cursor = new PostingCursor(index.Segments[s], id);
-                while (cursor.MoveNext())
+                var reader = new PostingBlockReader(index.Segments[s], id);
+                int docBase = index.Bases[s];
+                int count;
+                while ((count = reader.Next(docs, masks, frequencies)) > 0)
                 {
-                    int doc = newId[index.Bases[s] + cursor.Doc];
-                    if (doc < 0)
+                    int at = 0;
+                    for (int i = 0; i < count; i++)
                     {
-                        continue;
-                    }
-
-                    int start = data.Count;
-                    data.Add(cursor.FieldMask);
-                    for (int f = 0; f < SearchFields.Count; f++)
-                    {
-                        if ((cursor.FieldMask & (1 << f)) != 0)
+                        int mask = (int)masks[i];
+                        int fields = System.Numerics.BitOperations.PopCount((uint)mask);
+                        int doc = newId[docBase + (int)docs[i]];
+                        if (doc >= 0)
                         {
-                            data.Add(cursor.Tf(f));
-                        }
-                    }
+                            int start = data.Count;
+                            data.Add(mask);
+                            for (int f = 0; f < fields; f++)
+                            {
+                                data.Add((int)frequencies[at + f]);
+                            }
 
-                    postings.Add((doc, start, data.Count - start));
+                            postings.Add((doc, start, data.Count - start));
+                        }
+
+                        at += fields;
+                    }
                 }
+            }
+
+            if (postings.Count == 0)
+            {
+                continue;
             }
 
             if (!InDocumentOrder(postings))
@@ -156,34 +158,103 @@ internal static class JsonExport
                 postings.Sort(static (x, y) => x.Doc.CompareTo(y.Doc));
             }
 
-            values.Clear();
             int last = -1;
             foreach ((int doc, int start, int count) in postings)
             {
-                values.Add(doc - last);
+                numbers.Add(doc - last);
                 last = doc;
                 for (int i = 0; i < count; i++)
                 {
-                    values.Add(data[start + i]);
+                    numbers.Add(data[start + i]);
                 }
             }
 
-            if (values.Count == 0)
-            {
-                continue;
-            }
-
-            json.WriteStartArray(term);
-            foreach (int value in values)
-            {
-                json.WriteNumberValue(value);
-            }
-
-            json.WriteEndArray();
+            json.WritePropertyName(term);
+            json.WriteRawValue(numbers.Finish(), skipInputValidation: true);
         }
 
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>The next term in ordinal order over all segments, with the segments and ids that hold it; null at the end.</summary>
+    private static string? NextTerm(Segment[] segments, int[] next, List<(int Segment, int Id)> parts)
+    {
+        parts.Clear();
+        ReadOnlySpan<char> smallest = default;
+        bool any = false;
+        for (int s = 0; s < segments.Length; s++)
+        {
+            if (next[s] >= segments[s].TermCount)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> term = segments[s].Term(next[s]);
+            int order = any ? term.SequenceCompareTo(smallest) : -1;
+            if (order < 0)
+            {
+                parts.Clear();
+                smallest = term;
+                any = true;
+            }
+
+            if (order <= 0)
+            {
+                parts.Add((s, next[s]));
+            }
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        foreach ((int s, _) in parts)
+        {
+            next[s]++;
+        }
+
+        return smallest.ToString();
+    }
+
+    /// <summary>A JSON array of integers, formatted straight to UTF-8 and reused from one array to the next.</summary>
+    private sealed class NumberArray
+    {
+        private byte[] _buffer = new byte[4096];
+        private int _length = 1;
+
+        public NumberArray() => _buffer[0] = (byte)'[';
+
+        public void Add(int value)
+        {
+            if (_buffer.Length - _length < 12)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+
+            if (_length > 1)
+            {
+                _buffer[_length++] = (byte)',';
+            }
+
+            value.TryFormat(_buffer.AsSpan(_length), out int written, default, CultureInfo.InvariantCulture);
+            _length += written;
+        }
+
+        /// <summary>The array so far, closed; the next <see cref="Add"/> starts a new one.</summary>
+        public ReadOnlySpan<byte> Finish()
+        {
+            if (_buffer.Length == _length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+
+            _buffer[_length++] = (byte)']';
+            int length = _length;
+            _length = 1;
+            return _buffer.AsSpan(0, length);
+        }
     }
 
     private static bool InDocumentOrder(List<(int Doc, int Start, int Count)> postings)
