@@ -314,7 +314,7 @@ public static class BlogCli
             }
 
             await io.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Wrote {report.Written.Count} files for {blog.Snapshot.Posts.Count} posts to {root}"));
+                $"Built {report.Written.Count + report.Unchanged} files for {blog.Snapshot.Posts.Count} posts in {root}: {report.Written.Count} written, {report.Unchanged} already up to date"));
             int code = report.Problems.Count > 0 ? PostErrors : Success;
             return parse.GetValue(watch) ? await WatchAsync(io, blog, site, parse.GetRequiredValue(content).FullName, root, ct) : code;
         }));

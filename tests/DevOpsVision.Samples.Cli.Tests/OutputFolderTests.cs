@@ -53,6 +53,33 @@ public sealed class OutputFolderTests
         Assert.Equal([42], File.ReadAllBytes(full));
     }
 
+    [Fact]
+    public void A_new_build_over_an_old_one_writes_only_files_whose_bytes_differ()
+    {
+        using var temp = new TempFolder();
+        var first = new OutputFolder(temp.Path);
+        first.WriteText("same.html", "<p>same</p>");
+        first.WriteText("longer.html", "<p>short</p>");
+        first.WriteText("shorter.html", "<p>a much longer page</p>");
+        first.WriteText("edited.html", "<p>before</p>");
+
+        // A new process knows nothing of the last build: it compares with what is on disk.
+        var second = new OutputFolder(temp.Path);
+        second.WriteText("same.html", "<p>same</p>");
+        second.WriteText("longer.html", "<p>short, now longer</p>");
+        second.WriteText("shorter.html", "<p>short</p>");
+        second.WriteText("edited.html", "<p>after!</p>");
+        second.WriteText("new.html", "<p>new</p>");
+
+        Assert.Equal(["edited.html", "longer.html", "new.html", "shorter.html"], second.Written);
+        Assert.Equal(1, second.Unchanged);
+        Assert.Equal("<p>same</p>", File.ReadAllText(Path.Combine(temp.Path, "same.html")));
+        Assert.Equal("<p>short, now longer</p>", File.ReadAllText(Path.Combine(temp.Path, "longer.html")));
+        Assert.Equal("<p>short</p>", File.ReadAllText(Path.Combine(temp.Path, "shorter.html")));
+        Assert.Equal("<p>after!</p>", File.ReadAllText(Path.Combine(temp.Path, "edited.html")));
+        Assert.Equal(5, second.Produced.Count);
+    }
+
     [Theory]
     [InlineData("", "")]
     [InlineData("posts/hello/", "../../")]

@@ -195,16 +195,57 @@ internal sealed class OutputFolder
 
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
 
-        // A file is written whole: one open, one write, no stream buffer.
-        using (SafeFileHandle file = File.OpenHandle(full, FileMode.Create, FileAccess.Write, FileShare.None))
+        // A file already there with these bytes (a build over an earlier one, in a new process) is left as it is:
+        // reading it back costs less than writing it. Otherwise it is overwritten in place, never truncated to zero
+        // first: on ext4 a file truncated to zero and written again is flushed to disk at close, and a build
+        // rewriting thousands of pages spent a tenth of its time in that.
+        using (SafeFileHandle file = File.OpenHandle(full, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
         {
+            long length = RandomAccess.GetLength(file);
+            if (length == bytes.Length && HasBytes(file, bytes))
+            {
+                Produce(relative, hash);
+                Interlocked.Increment(ref _unchanged);
+                return;
+            }
+
             RandomAccess.Write(file, bytes, 0);
+            if (length > bytes.Length)
+            {
+                RandomAccess.SetLength(file, bytes.Length);
+            }
         }
 
         Produce(relative, hash);
         lock (_written)
         {
             _written.Add(relative);
+        }
+    }
+
+    /// <summary>Whether an open file holds exactly these bytes (its length already checked).</summary>
+    private static bool HasBytes(SafeFileHandle file, ReadOnlySpan<byte> bytes)
+    {
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Min(bytes.Length, 1 << 20));
+        try
+        {
+            long offset = 0;
+            while (offset < bytes.Length)
+            {
+                int read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, bytes.Length - offset)), offset);
+                if (read == 0 || !buffer.AsSpan(0, read).SequenceEqual(bytes.Slice((int)offset, read)))
+                {
+                    return false;
+                }
+
+                offset += read;
+            }
+
+            return true;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
