@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using DevOpsVision.Blogging.Posts;
@@ -103,18 +104,45 @@ internal static class JsonExport
         json.WritePropertyName("lengths");
         json.WriteRawValue(numbers.Finish(), skipInputValidation: true);
 
-        json.WriteStartObject("terms");
+        // Terms merged across the segments' sorted tables in ordinal order, then written in ranges on every core: the
+        // terms are most of the file, and each range's JSON is joined in order, so the bytes do not depend on the split.
+        var terms = new List<(string Term, (int Segment, int Id)[] Parts)>();
+        var parts = new List<(int Segment, int Id)>();
+        var next = new int[index.Segments.Length];
+        while (NextTerm(index.Segments, next, parts) is { } term)
+        {
+            terms.Add((term, [.. parts]));
+        }
+
+        int ranges = terms.Count < 2_000 ? 1 : Math.Min(Environment.ProcessorCount * 2, 16);
+        var chunks = new ArrayBufferWriter<byte>[ranges];
+        Parallel.For(0, ranges, range =>
+        {
+            int from = (int)((long)terms.Count * range / ranges), to = (int)((long)terms.Count * (range + 1) / ranges);
+            chunks[range] = WriteTerms(index, newId, terms, from, to);
+        });
+
+        json.WritePropertyName("terms");
+        json.WriteRawValue(JoinObjects(chunks), skipInputValidation: true);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Writes terms [from, to) as one JSON object.</summary>
+    private static ArrayBufferWriter<byte> WriteTerms(PostSearchIndex index, int[] newId, List<(string Term, (int Segment, int Id)[] Parts)> terms, int from, int to)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        using var json = new Utf8JsonWriter(buffer);
+        json.WriteStartObject();
+        var numbers = new NumberArray();
         var postings = new List<(int Doc, int Start, int Count)>();
         var data = new List<int>();
         var docs = new uint[PackedWriter.BlockSize];
         var masks = new uint[PackedWriter.BlockSize];
         var frequencies = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
-        var parts = new List<(int Segment, int Id)>();
-        var next = new int[index.Segments.Length];
-
-        // Terms merged across the segments' sorted tables in ordinal order.
-        while (NextTerm(index.Segments, next, parts) is { } term)
+        for (int t = from; t < to; t++)
         {
+            (string term, (int Segment, int Id)[] parts) = terms[t];
+
             // A term's postings in the new numbering: field bits and term frequencies per document, then by document.
             postings.Clear();
             data.Clear();
@@ -174,7 +202,41 @@ internal static class JsonExport
         }
 
         json.WriteEndObject();
-        json.WriteEndObject();
+        json.Flush();
+        return buffer;
+    }
+
+    /// <summary>Joins JSON objects into one: their members in order, the empty ones left out.</summary>
+    private static ReadOnlySpan<byte> JoinObjects(ArrayBufferWriter<byte>[] objects)
+    {
+        int length = 2;
+        foreach (ArrayBufferWriter<byte> o in objects)
+        {
+            length += o.WrittenCount - 1;
+        }
+
+        var joined = new byte[length];
+        joined[0] = (byte)'{';
+        int at = 1;
+        foreach (ArrayBufferWriter<byte> o in objects)
+        {
+            ReadOnlySpan<byte> members = o.WrittenSpan[1..^1];
+            if (members.IsEmpty)
+            {
+                continue;
+            }
+
+            if (at > 1)
+            {
+                joined[at++] = (byte)',';
+            }
+
+            members.CopyTo(joined.AsSpan(at));
+            at += members.Length;
+        }
+
+        joined[at++] = (byte)'}';
+        return joined.AsSpan(0, at);
     }
 
     /// <summary>The next term in ordinal order over all segments, with the segments and ids that hold it; null at the end.</summary>

@@ -86,6 +86,71 @@ public class PersistenceTests(ITestOutputHelper output)
         output.WriteLine($"JSON index: {stream.Length:N0} bytes for {SearchCorpora.Otel.Count} posts");
     }
 
+    [Fact]
+    public void ExportJson_WritesEveryTermOnceInOrder_WithItsPostings_FromSeveralSegments()
+    {
+        // Grown by segments with a post deleted: the export merges the segments' terms and leaves the dead post out.
+        IReadOnlyList<Post> posts = SearchCorpora.Otel;
+        PostSearchIndex index = PostSearchIndex.Build(posts.Take(150)).Apply(posts.Skip(150), [posts[7].SourcePath]);
+        Assert.True(index.SegmentCount > 1);
+        using var stream = new MemoryStream();
+        index.ExportJson(stream);
+        using JsonDocument json = JsonDocument.Parse(stream.ToArray());
+        JsonElement terms = json.RootElement.GetProperty("terms");
+
+        string? previous = null;
+        int count = 0;
+        long postings = 0;
+        foreach (JsonProperty term in terms.EnumerateObject())
+        {
+            Assert.True(previous is null || string.CompareOrdinal(previous, term.Name) < 0, $"{previous} before {term.Name}");
+            previous = term.Name;
+            count++;
+
+            // [docDelta, fieldBits, tf per field present, ...]: count the documents and check each delta moves forward.
+            int[] values = [.. term.Value.EnumerateArray().Select(v => v.GetInt32())];
+            int at = 0, docs = 0;
+            while (at < values.Length)
+            {
+                Assert.True(values[at] > 0);
+                int fields = System.Numerics.BitOperations.PopCount((uint)values[at + 1]);
+                Assert.InRange(fields, 1, 5);
+                at += 2 + fields;
+                docs++;
+            }
+
+            Assert.Equal(at, values.Length);
+            Assert.Equal(Searcher.DocFreq(index, term.Name) - Dead(index, term.Name), docs);
+            postings += docs;
+        }
+
+        int distinct = index.Segments.SelectMany(s => Enumerable.Range(0, s.TermCount).Select(t => s.Term(t).ToString())).Distinct().Count();
+        Assert.True(count > 2_000, $"{count} terms");
+        Assert.True(count >= distinct - 50 && count <= distinct, $"{count} terms exported of {distinct}");
+        output.WriteLine($"{count} terms, {postings} postings");
+    }
+
+    private static int Dead(PostSearchIndex index, string term)
+    {
+        int dead = 0;
+        for (int s = 0; s < index.Segments.Length; s++)
+        {
+            int id = index.Segments[s].Find(term);
+            if (id < 0)
+            {
+                continue;
+            }
+
+            var cursor = new PostingCursor(index.Segments[s], id);
+            while (cursor.MoveNext())
+            {
+                dead += index.IsLive(s, cursor.Doc) ? 0 : 1;
+            }
+        }
+
+        return dead;
+    }
+
     [NodeFact]
     public void JavaScriptClient_RanksLikeTheServer_AndStemsLikePorter2()
     {
