@@ -69,10 +69,42 @@ internal sealed class SegmentBuilder : ITokenSink
         _surfaceLookup = _surfaces.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    public static Segment Build(IReadOnlyList<Post> posts, ITextAnalyzer analyzer)
+    /// <summary>Below this many posts a segment is built on one thread: splitting would cost more than it saves.</summary>
+    private const int ParallelThreshold = 2_000;
+
+    /// <summary>Builds one segment; a large one on every core, as consecutive ranges joined afterwards.</summary>
+    public static Segment Build(IReadOnlyList<Post> posts, ITextAnalyzer analyzer) =>
+        Build(posts, analyzer, posts.Count < ParallelThreshold ? 1 : Math.Min(Environment.ProcessorCount, 8));
+
+    /// <summary>Builds one segment from <paramref name="parts"/> ranges of the posts, analyzed in parallel and joined in order.</summary>
+    internal static Segment Build(IReadOnlyList<Post> posts, ITextAnalyzer analyzer, int parts)
+    {
+        parts = Math.Clamp(parts, 1, Math.Max(1, posts.Count));
+        if (parts == 1)
+        {
+            return BuildRange(posts, 0, posts.Count, analyzer).Complete();
+        }
+
+        var segments = new Segment[parts];
+        Parallel.For(0, parts, part =>
+        {
+            int from = (int)((long)posts.Count * part / parts), to = (int)((long)posts.Count * (part + 1) / parts);
+            segments[part] = BuildRange(posts, from, to, analyzer);
+        });
+
+        Segment joined = segments[0];
+        for (int part = 1; part < parts; part++)
+        {
+            joined = SegmentJoiner.Join(joined, segments[part]);
+        }
+
+        return joined.Complete();
+    }
+
+    private static Segment BuildRange(IReadOnlyList<Post> posts, int from, int to, ITextAnalyzer analyzer)
     {
         var builder = new SegmentBuilder(analyzer);
-        for (int i = 0; i < posts.Count; i++)
+        for (int i = from; i < to; i++)
         {
             builder.Add(posts[i]);
         }
@@ -372,6 +404,238 @@ internal sealed class SegmentBuilder : ITokenSink
             Positions = positions,
             Posts = [.. _posts],
             FieldLengths = CollectionsMarshal.AsSpan(_fieldLengths).ToArray(),
-        }.Complete();
+        };
+    }
+}
+
+/// <summary>
+/// Joins two segments built from consecutive ranges of posts into the segment one builder would have made of both:
+/// the second's documents follow the first's. Streams are copied as they are; only the first block of each of the
+/// second segment's document-delta streams is packed again, since its first delta now follows the first segment's last document.
+/// </summary>
+internal static class SegmentJoiner
+{
+    public static Segment Join(Segment a, Segment b)
+    {
+        var terms = new List<string>(Math.Max(a.TermCount, b.TermCount));
+        var fromA = new List<int>(terms.Capacity);
+        var fromB = new List<int>(terms.Capacity);
+        var aToJoined = new int[a.TermCount];
+        var bToJoined = new int[b.TermCount];
+        int i = 0, j = 0;
+        while (i < a.TermCount || j < b.TermCount)
+        {
+            int order = i == a.TermCount ? 1 : j == b.TermCount ? -1 : a.Term(i).SequenceCompareTo(b.Term(j));
+            int joined = terms.Count;
+            if (order <= 0)
+            {
+                terms.Add(a.Term(i).ToString());
+                aToJoined[i] = joined;
+                fromA.Add(i++);
+            }
+            else
+            {
+                terms.Add(b.Term(j).ToString());
+                fromA.Add(-1);
+            }
+
+            if (order >= 0)
+            {
+                bToJoined[j] = joined;
+                fromB.Add(j++);
+            }
+            else
+            {
+                fromB.Add(-1);
+            }
+        }
+
+        int count = terms.Count;
+        var docFreqs = new int[count];
+        var postingStarts = new int[count + 1];
+        var maskStarts = new int[count];
+        var frequencyStarts = new int[count];
+        var positionStarts = new int[count + 1];
+        var postings = new Bytes(a.Postings.Length + b.Postings.Length);
+        var positions = new Bytes(a.Positions.Length + b.Positions.Length);
+        var block = new uint[PackedWriter.BlockSize];
+        for (int t = 0; t < count; t++)
+        {
+            int ia = fromA[t], ib = fromB[t];
+            docFreqs[t] = (ia >= 0 ? a.DocFreqs[ia] : 0) + (ib >= 0 ? b.DocFreqs[ib] : 0);
+
+            postingStarts[t] = postings.Length;
+            if (ia >= 0)
+            {
+                postings.Append(a.Postings.AsSpan(a.PostingStarts[ia], a.MaskStarts[ia] - a.PostingStarts[ia]));
+            }
+
+            if (ib >= 0)
+            {
+                int lastInA = ia >= 0 ? LastDoc(a, ia, block) : -1;
+                AppendShifted(b, ib, a.DocCount - lastInA - 1, postings, block);
+            }
+
+            maskStarts[t] = postings.Length;
+            if (ia >= 0)
+            {
+                postings.Append(a.Postings.AsSpan(a.MaskStarts[ia], a.FrequencyStarts[ia] - a.MaskStarts[ia]));
+            }
+
+            if (ib >= 0)
+            {
+                postings.Append(b.Postings.AsSpan(b.MaskStarts[ib], b.FrequencyStarts[ib] - b.MaskStarts[ib]));
+            }
+
+            frequencyStarts[t] = postings.Length;
+            if (ia >= 0)
+            {
+                postings.Append(a.Postings.AsSpan(a.FrequencyStarts[ia], a.PostingStarts[ia + 1] - a.FrequencyStarts[ia]));
+            }
+
+            if (ib >= 0)
+            {
+                postings.Append(b.Postings.AsSpan(b.FrequencyStarts[ib], b.PostingStarts[ib + 1] - b.FrequencyStarts[ib]));
+            }
+
+            positionStarts[t] = positions.Length;
+            if (ia >= 0)
+            {
+                positions.Append(a.Positions.AsSpan(a.PositionStarts[ia], a.PositionStarts[ia + 1] - a.PositionStarts[ia]));
+            }
+
+            if (ib >= 0)
+            {
+                positions.Append(b.Positions.AsSpan(b.PositionStarts[ib], b.PositionStarts[ib + 1] - b.PositionStarts[ib]));
+            }
+        }
+
+        postingStarts[count] = postings.Length;
+        positionStarts[count] = positions.Length;
+        (TermTable surfaces, int[] surfaceTerms) = JoinSurfaces(a, aToJoined, b, bToJoined);
+        return new Segment
+        {
+            Terms = TermTable.From([.. terms]),
+            Surfaces = surfaces,
+            SurfaceTerms = surfaceTerms,
+            DocFreqs = docFreqs,
+            PostingStarts = postingStarts,
+            MaskStarts = maskStarts,
+            FrequencyStarts = frequencyStarts,
+            Postings = postings.ToPaddedArray(),
+            PositionStarts = positionStarts,
+            Positions = positions.ToPaddedArray(),
+            Posts = [.. a.Posts, .. b.Posts],
+            FieldLengths = [.. a.FieldLengths, .. b.FieldLengths],
+        };
+    }
+
+    /// <summary>The last document of a term in a segment.</summary>
+    private static int LastDoc(Segment segment, int term, uint[] block)
+    {
+        var reader = new PackedReader(segment.Postings, segment.PostingStarts[term]);
+        int doc = -1;
+        for (int remaining = segment.DocFreqs[term]; remaining > 0;)
+        {
+            int n = reader.ReadBlock(block);
+            for (int k = 0; k < n; k++)
+            {
+                doc += 1 + (int)block[k];
+            }
+
+            remaining -= n;
+        }
+
+        return doc;
+    }
+
+    /// <summary>Appends a term's document-delta stream with <paramref name="shift"/> added to its first delta.</summary>
+    private static void AppendShifted(Segment segment, int term, int shift, Bytes into, uint[] block)
+    {
+        int start = segment.PostingStarts[term];
+        int end = segment.MaskStarts[term];
+        var reader = new PackedReader(segment.Postings, start);
+        int n = reader.ReadBlock(block);
+        block[0] += (uint)shift;
+        var writer = new PackedWriter();
+        for (int k = 0; k < n; k++)
+        {
+            writer.Add(block[k]);
+        }
+
+        writer.Flush();
+        into.Append(writer);
+
+        // The first block's size from its header: one byte for a full block, two (width, count) for a shorter one.
+        byte header = segment.Postings[start];
+        int width = header & 0x3F;
+        bool full = (header & 0x80) != 0;
+        int first = (full ? 1 : 2) + (((n * width) + 7) >> 3);
+        into.Append(segment.Postings.AsSpan(start + first, end - start - first));
+    }
+
+    private static (TermTable Surfaces, int[] Terms) JoinSurfaces(Segment a, int[] aToJoined, Segment b, int[] bToJoined)
+    {
+        var words = new List<string>(a.Surfaces.Count + (b.Surfaces.Count / 4));
+        var ids = new List<int>(words.Capacity);
+        int i = 0, j = 0;
+        while (i < a.Surfaces.Count || j < b.Surfaces.Count)
+        {
+            int order = i == a.Surfaces.Count ? 1 : j == b.Surfaces.Count ? -1 : a.Surfaces.Term(i).SequenceCompareTo(b.Surfaces.Term(j));
+            if (order <= 0)
+            {
+                // A word in both maps to the same term: the first range's spelling and term, as one builder would keep.
+                words.Add(a.Surfaces.Term(i).ToString());
+                ids.Add(aToJoined[a.SurfaceTerms[i]]);
+                i++;
+                j += order == 0 ? 1 : 0;
+            }
+            else
+            {
+                words.Add(b.Surfaces.Term(j).ToString());
+                ids.Add(bToJoined[b.SurfaceTerms[j]]);
+                j++;
+            }
+        }
+
+        return (TermTable.From([.. words]), [.. ids]);
+    }
+
+    /// <summary>A growing byte array.</summary>
+    private sealed class Bytes(int capacity)
+    {
+        private byte[] _data = new byte[Math.Max(capacity, 16)];
+
+        public int Length { get; private set; }
+
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            Reserve(bytes.Length);
+            bytes.CopyTo(_data.AsSpan(Length));
+            Length += bytes.Length;
+        }
+
+        public void Append(in PackedWriter writer)
+        {
+            Reserve(writer.Length);
+            writer.CopyTo(_data, Length);
+            Length += writer.Length;
+        }
+
+        /// <summary>The bytes with eight of padding: readers load whole 64-bit words.</summary>
+        public byte[] ToPaddedArray()
+        {
+            var array = new byte[Length + 8];
+            _data.AsSpan(0, Length).CopyTo(array);
+            return array;
+        }
+
+        private void Reserve(int more)
+        {
+            if (_data.Length - Length < more)
+            {
+                Array.Resize(ref _data, Math.Max(_data.Length * 2, Length + more));
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using DevOpsVision.Blogging.Posts;
 using DevOpsVision.Blogging.Search;
 
 namespace DevOpsVision.Blogging.Tests.Search;
@@ -51,5 +52,73 @@ public class PostingReaderTests
         }
 
         Assert.True(multiBlockTerms > 10, $"only {multiBlockTerms} terms span several blocks");
+    }
+}
+
+public class SegmentJoinTests
+{
+    /// <summary>
+    /// A large index is built in ranges on every core and joined: the result must be the segment one builder makes of
+    /// all the posts, with every posting, frequency and position of every term where that builder would put it.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(7)]
+    public void SegmentBuiltInRangesAndJoined_EqualsOneBuilt_PostingByPosting(int parts)
+    {
+        List<Post> posts = [.. SearchCorpora.EighteenF, .. SearchCorpora.Otel];
+        Segment one = SegmentBuilder.Build(posts, EnglishTextAnalyzer.Default, parts: 1);
+        Segment joined = SegmentBuilder.Build(posts, EnglishTextAnalyzer.Default, parts);
+
+        Assert.Equal(one.TermCount, joined.TermCount);
+        Assert.Equal(one.Terms.Chars, joined.Terms.Chars);
+        Assert.Equal(one.Terms.Starts, joined.Terms.Starts);
+        Assert.Equal(one.DocFreqs, joined.DocFreqs);
+        Assert.Equal(one.Surfaces.Chars, joined.Surfaces.Chars);
+        Assert.Equal(one.SurfaceTerms, joined.SurfaceTerms);
+        Assert.Equal(one.FieldLengths, joined.FieldLengths);
+        Assert.Equal(one.Posts, joined.Posts);
+        Assert.Equal(one.Dates, joined.Dates);
+        Assert.Equal(one.DocTagIds, joined.DocTagIds);
+        int[] expected = new int[4096], actual = new int[4096];
+        for (int term = 0; term < one.TermCount; term++)
+        {
+            var a = new PostingCursor(one, term);
+            var b = new PostingCursor(joined, term);
+            while (a.MoveNext())
+            {
+                Assert.True(b.MoveNext());
+                Assert.Equal(a.Doc, b.Doc);
+                Assert.Equal(a.FieldMask, b.FieldMask);
+                Assert.Equal(a.TotalTf, b.TotalTf);
+                if (a.TotalTf > expected.Length)
+                {
+                    expected = new int[a.TotalTf];
+                    actual = new int[a.TotalTf];
+                }
+
+                int n = a.ReadPositions(expected);
+                Assert.Equal(n, b.ReadPositions(actual));
+                Assert.True(expected.AsSpan(0, n).SequenceEqual(actual.AsSpan(0, n)), $"positions of {one.Term(term)} in {a.Doc}");
+            }
+
+            Assert.False(b.MoveNext());
+        }
+    }
+
+    [Fact]
+    public void IndexBuiltInRanges_AnswersAsOneBuiltOnOneThread()
+    {
+        List<Post> posts = [.. SearchCorpora.Otel];
+        PostSearchIndex one = PostSearchIndex.FromSegments([SegmentBuilder.Build(posts, EnglishTextAnalyzer.Default, parts: 1)], [null], new SearchOptions(), EnglishTextAnalyzer.Default);
+        PostSearchIndex joined = PostSearchIndex.FromSegments([SegmentBuilder.Build(posts, EnglishTextAnalyzer.Default, parts: 4)], [null], new SearchOptions(), EnglishTextAnalyzer.Default);
+        foreach (string query in (string[])["collector", "\"semantic conventions\"", "trac*", "kubernets", "java agent -spring", "tag:collector"])
+        {
+            var request = new SearchRequest(query) { PageSize = 20 };
+            SearchResults expected = one.Search(request), actual = joined.Search(request);
+            Assert.Equal(expected.TotalCount, actual.TotalCount);
+            Assert.Equal(expected.Hits.Select(h => (h.Post.Slug, h.Score, h.Snippet)), actual.Hits.Select(h => (h.Post.Slug, h.Score, h.Snippet)));
+        }
     }
 }
