@@ -29,6 +29,7 @@ internal static class Searcher
         public byte[] Counts = new byte[size];
         public List<int> Touched = new(256);
         public List<int> Candidates = new(256);
+        public List<PhraseTermCursor> PhraseCursors = [];
         public uint[] Docs = new uint[PackedWriter.BlockSize];
         public uint[] Masks = new uint[PackedWriter.BlockSize];
         public uint[] Frequencies = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
@@ -219,7 +220,7 @@ internal static class Searcher
                 }
             }
 
-            EvaluatePhrase(index, clause, filter, target, touched);
+            EvaluatePhrase(index, clause, filter, target, touched, scratch);
             return;
         }
 
@@ -322,7 +323,7 @@ internal static class Searcher
         return scorer.Score(idf, segment, doc, tf[0], tf[1], tf[2], tf[3], tf[4]);
     }
 
-    private static void EvaluatePhrase(PostSearchIndex index, QueryClause clause, Filter filter, float[] scores, List<int> touched)
+    private static void EvaluatePhrase(PostSearchIndex index, QueryClause clause, Filter filter, float[] scores, List<int> touched, Scratch scratch)
     {
         int k = clause.Terms.Length;
         float idf = 0;
@@ -338,12 +339,18 @@ internal static class Searcher
         }
 
         var scorer = new Scorer(index, clause.FieldMask);
-        var cursors = new PhraseTermCursor[k];
+        // Cursors hold a block's worth of buffers each: kept with the thread's scratch rather than made per query.
+        List<PhraseTermCursor> kept = scratch.PhraseCursors;
+        while (kept.Count < k)
+        {
+            kept.Add(new PhraseTermCursor());
+        }
+
+        var cursors = kept.GetRange(0, k);
         var positions = new int[k][];
         var counts = new int[k];
         for (int t = 0; t < k; t++)
         {
-            cursors[t] = new PhraseTermCursor();
             positions[t] = new int[16];
         }
 

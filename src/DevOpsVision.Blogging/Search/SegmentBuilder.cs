@@ -69,8 +69,11 @@ internal sealed class SegmentBuilder : ITokenSink
         _surfaceLookup = _surfaces.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>Below this many posts a segment is built on one thread: splitting would cost more than it saves.</summary>
-    private const int ParallelThreshold = 2_000;
+    /// <summary>
+    /// Below this many posts a segment is built on one thread. Measured on the corpus posts with two cores: 250 posts
+    /// take as long either way, 500 are 24% faster in two ranges, 765 17%.
+    /// </summary>
+    private const int ParallelThreshold = 500;
 
     /// <summary>Builds one segment; a large one on every core, as consecutive ranges joined afterwards.</summary>
     public static Segment Build(IReadOnlyList<Post> posts, ITextAnalyzer analyzer) =>
