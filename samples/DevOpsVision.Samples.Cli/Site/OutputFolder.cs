@@ -8,8 +8,8 @@ namespace DevOpsVision.Samples.Cli.Site;
 /// <summary>
 /// The folder a site is written to. Every file is resolved to a full path and must stay inside the folder,
 /// whatever slugs, category paths or URL settings say, so a post can never write elsewhere on the disk.
-/// Given what an earlier build produced, it rewrites only files whose bytes changed and can remove the ones
-/// this build no longer produces.
+/// A file whose bytes are already on disk is left alone; given what an earlier build produced, that is known from
+/// its hashes without reading the file, and the files this build no longer produces can be removed.
 /// </summary>
 internal sealed class OutputFolder
 {
@@ -21,7 +21,7 @@ internal sealed class OutputFolder
     private readonly IReadOnlyDictionary<string, ulong>? _previous;
     private int _unchanged;
 
-    /// <summary>A folder written from scratch: every file is written.</summary>
+    /// <summary>A folder with no earlier build known: each file on disk is compared with the new bytes.</summary>
     /// <param name="root">The folder; created as files are written.</param>
     public OutputFolder(string root)
         : this(root, null)
@@ -31,7 +31,7 @@ internal sealed class OutputFolder
     /// <summary>A folder an earlier build wrote to.</summary>
     /// <param name="root">The folder; created as files are written.</param>
     /// <param name="previous">What the earlier build produced (<see cref="Produced"/>): a file whose bytes hash the same
-    /// and is still on disk is not rewritten. <see langword="null"/> writes every file.</param>
+    /// and is still on disk is not rewritten, nor read. <see langword="null"/> when no earlier build is known.</param>
     public OutputFolder(string root, IReadOnlyDictionary<string, ulong>? previous)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
@@ -55,7 +55,7 @@ internal sealed class OutputFolder
         }
     }
 
-    /// <summary>How many files this build produced with the same bytes as the earlier build, and left alone.</summary>
+    /// <summary>How many files this build produced with the bytes already on disk, and left alone.</summary>
     public int Unchanged => Volatile.Read(ref _unchanged);
 
     /// <summary>Every file this build produced (written or unchanged), with a 64-bit hash of its bytes: the
@@ -204,8 +204,7 @@ internal sealed class OutputFolder
             long length = RandomAccess.GetLength(file);
             if (length == bytes.Length && HasBytes(file, bytes))
             {
-                Produce(relative, hash);
-                Interlocked.Increment(ref _unchanged);
+                ProduceUnchanged(relative, hash);
                 return;
             }
 
@@ -226,7 +225,7 @@ internal sealed class OutputFolder
     /// <summary>Whether an open file holds exactly these bytes (its length already checked).</summary>
     private static bool HasBytes(SafeFileHandle file, ReadOnlySpan<byte> bytes)
     {
-        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Min(bytes.Length, 1 << 20));
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(bytes.Length, 1 << 20));
         try
         {
             long offset = 0;
@@ -245,7 +244,7 @@ internal sealed class OutputFolder
         }
         finally
         {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -259,9 +258,14 @@ internal sealed class OutputFolder
             return false;
         }
 
+        ProduceUnchanged(relative, hash);
+        return true;
+    }
+
+    private void ProduceUnchanged(string relative, ulong hash)
+    {
         Produce(relative, hash);
         Interlocked.Increment(ref _unchanged);
-        return true;
     }
 
     // Recorded once the bytes are on disk, so a failed write is never taken for an unchanged file next time.

@@ -13,9 +13,17 @@ public sealed class FileSystemPostSource : IPostSource
     // within the file system's timestamp granularity of that read could otherwise leave size and time unchanged.
     private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(2);
 
+    private static readonly EnumerationOptions Enumeration = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
+        IgnoreInaccessible = true,
+    };
+
     private Dictionary<string, SeenFile> _seen = new(StringComparer.Ordinal);
 
-    private sealed record SeenFile(long Length, DateTime LastWriteUtc, DateTime ReadUtc, PostFile File);
+    /// <summary>A file as last read: its size and time are the <see cref="PostFile"/>'s own.</summary>
+    private sealed record SeenFile(DateTime ReadUtc, PostFile File);
 
     /// <summary>Creates a source for a folder.</summary>
     /// <param name="root">The folder; a relative path is resolved against the current directory when the source is read.</param>
@@ -58,8 +66,8 @@ public sealed class FileSystemPostSource : IPostSource
         await Parallel.ForAsync(0, entries.Count, cancellationToken, (i, _) =>
         {
             (string fullPath, long length, DateTime lastWriteUtc) = entries[i];
-            if (ReuseUnchangedFiles && seen.TryGetValue(fullPath, out SeenFile? known) && known.Length == length
-                && known.LastWriteUtc == lastWriteUtc && lastWriteUtc < known.ReadUtc - RacyWindow)
+            if (ReuseUnchangedFiles && seen.TryGetValue(fullPath, out SeenFile? known) && known.File.Content.Length == length
+                && known.File.LastModified.UtcDateTime == lastWriteUtc && lastWriteUtc < known.ReadUtc - RacyWindow)
             {
                 now[i] = known;
                 return ValueTask.CompletedTask;
@@ -69,7 +77,7 @@ public sealed class FileSystemPostSource : IPostSource
             try
             {
                 var file = new PostFile(shownPath, File.ReadAllBytes(fullPath), lastWriteUtc);
-                now[i] = new SeenFile(file.Content.Length, lastWriteUtc, readUtc, file);
+                now[i] = new SeenFile(readUtc, file);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
@@ -103,16 +111,10 @@ public sealed class FileSystemPostSource : IPostSource
     /// <summary>The post files below a folder with their sizes and times, from one listing (no separate stat per file).</summary>
     private static List<(string Path, long Length, DateTime LastWriteUtc)> Collect(string folder)
     {
-        var options = new EnumerationOptions
-        {
-            RecurseSubdirectories = true,
-            AttributesToSkip = FileAttributes.Hidden | FileAttributes.System | FileAttributes.ReparsePoint,
-            IgnoreInaccessible = true,
-        };
         var entries = new System.IO.Enumeration.FileSystemEnumerable<(string, long, DateTime)>(
             folder,
             static (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcDateTime),
-            options)
+            Enumeration)
         {
             ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory && PostFileNames.IsPost(entry.FileName.ToString()),
             ShouldRecursePredicate = static (ref System.IO.Enumeration.FileSystemEntry entry) => !PostFileNames.IsSkippedFolder(entry.FileName.ToString()),

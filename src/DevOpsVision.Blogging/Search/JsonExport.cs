@@ -90,6 +90,7 @@ internal static class JsonExport
         }
 
         json.WriteEndArray();
+
         // Millions of small numbers: formatted into one buffer per array and written raw, since the writer's
         // per-value bookkeeping would cost more than the formatting.
         var numbers = new NumberArray();

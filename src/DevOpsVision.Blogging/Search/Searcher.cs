@@ -346,13 +346,8 @@ internal static class Searcher
             kept.Add(new PhraseTermCursor());
         }
 
-        var cursors = kept.GetRange(0, k);
         var positions = new int[k][];
         var counts = new int[k];
-        for (int t = 0; t < k; t++)
-        {
-            positions[t] = new int[16];
-        }
 
         Span<int> tf = stackalloc int[SearchFields.Count];
         for (int seg = 0; seg < index.Segments.Length; seg++)
@@ -365,7 +360,7 @@ internal static class Searcher
                 present = id >= 0;
                 if (present)
                 {
-                    cursors[t].Reset(segment, id);
+                    kept[t].Reset(segment, id);
                 }
             }
 
@@ -377,17 +372,17 @@ internal static class Searcher
             while (true)
             {
                 // Line every term up on one document: the furthest ahead sets the target until all agree.
-                int target = cursors[0].Doc;
+                int target = kept[0].Doc;
                 bool aligned = false;
                 while (!aligned && target != int.MaxValue)
                 {
                     aligned = true;
                     for (int t = 0; t < k; t++)
                     {
-                        cursors[t].AdvanceTo(target);
-                        if (cursors[t].Doc != target)
+                        kept[t].AdvanceTo(target);
+                        if (kept[t].Doc != target)
                         {
-                            target = cursors[t].Doc;
+                            target = kept[t].Doc;
                             aligned = false;
                             break;
                         }
@@ -403,7 +398,8 @@ internal static class Searcher
                 {
                     for (int t = 0; t < k; t++)
                     {
-                        counts[t] = cursors[t].ReadPositionsAndMove(ref positions[t]);
+                        counts[t] = kept[t].ReadPositionsAndMove();
+                        positions[t] = kept[t].Positions;
                     }
 
                     tf.Clear();
@@ -418,7 +414,7 @@ internal static class Searcher
                 }
                 else
                 {
-                    cursors[0].Next();
+                    kept[0].Next();
                 }
             }
         }

@@ -355,17 +355,9 @@ internal struct PostingCursor
         for (int field = 0; field < SearchFields.Count; field++)
         {
             int n = Tf(field);
-            if (n == 0)
+            if (n > 0)
             {
-                continue;
-            }
-
-            int position = (field << SearchFields.PositionShift) + (int)_positions.Next();
-            into[i++] = position;
-            for (n--; n > 0; n--)
-            {
-                position += 1 + (int)_positions.Next();
-                into[i++] = position;
+                i = _positions.ReadPositions(field, n, into, i);
             }
         }
 
@@ -487,18 +479,17 @@ internal sealed class PhraseTermCursor
     /// <summary>The current document, <see cref="int.MaxValue"/> past the end.</summary>
     public int Doc { get; private set; }
 
+    /// <summary>The positions <see cref="ReadPositionsAndMove"/> read last; the array grows as needed.</summary>
+    public int[] Positions { get; private set; } = new int[16];
+
     /// <summary>Starts on the term's first posting.</summary>
     public void Reset(Segment segment, int term)
     {
         _reader = new PostingBlockReader(segment, term);
         _positions = new PackedReader(segment.Positions, segment.PositionStarts[term]);
-        _count = _index = _frequencyAt = _frequencyCount = 0;
         _skipPositions = 0;
         LoadBlock();
     }
-
-    /// <summary>The current posting's field bits.</summary>
-    public int FieldMask => (int)_masks[_index];
 
     /// <summary>Moves to the first posting at or after <paramref name="target"/>.</summary>
     public void AdvanceTo(int target)
@@ -513,7 +504,6 @@ internal sealed class PhraseTermCursor
                     _skipPositions += _frequencies[f];
                 }
 
-                _index = _count;
                 LoadBlock();
                 continue;
             }
@@ -522,7 +512,7 @@ internal sealed class PhraseTermCursor
         }
     }
 
-    /// <summary>Moves to the next posting.</summary>
+    /// <summary>Moves to the next posting, leaving the current one's positions to be skipped.</summary>
     public void Next()
     {
         int fields = System.Numerics.BitOperations.PopCount(_masks[_index]);
@@ -531,22 +521,14 @@ internal sealed class PhraseTermCursor
             _skipPositions += _frequencies[_frequencyAt + f];
         }
 
-        _frequencyAt += fields;
-        if (++_index == _count)
-        {
-            LoadBlock();
-        }
-        else
-        {
-            Doc = (int)_docs[_index];
-        }
+        Move(_frequencyAt + fields);
     }
 
     /// <summary>
-    /// Reads the current posting's positions, ascending, each with its field in the high bits, and moves to the next
-    /// posting. <paramref name="into"/> grows as needed; returns how many were read.
+    /// Reads the current posting's positions into <see cref="Positions"/>, ascending, each with its field in the high
+    /// bits, and moves to the next posting. Returns how many were read.
     /// </summary>
-    public int ReadPositionsAndMove(ref int[] into)
+    public int ReadPositionsAndMove()
     {
         if (_skipPositions > 0)
         {
@@ -555,38 +537,35 @@ internal sealed class PhraseTermCursor
         }
 
         int mask = (int)_masks[_index];
-        int total = 0;
         int fields = System.Numerics.BitOperations.PopCount((uint)mask);
+        int total = 0;
         for (int f = 0; f < fields; f++)
         {
             total += (int)_frequencies[_frequencyAt + f];
         }
 
-        if (into.Length < total)
+        if (Positions.Length < total)
         {
-            into = new int[Math.Max(total, into.Length * 2)];
+            Positions = new int[Math.Max(total, Positions.Length * 2)];
         }
 
-        int i = 0, at = _frequencyAt;
+        int read = 0, at = _frequencyAt;
         for (int field = 0; field < SearchFields.Count; field++)
         {
-            if ((mask & (1 << field)) == 0)
+            if ((mask & (1 << field)) != 0)
             {
-                continue;
-            }
-
-            int n = (int)_frequencies[at++];
-            int position = (field << SearchFields.PositionShift) + (int)_positions.Next();
-            into[i++] = position;
-            for (n--; n > 0; n--)
-            {
-                position += 1 + (int)_positions.Next();
-                into[i++] = position;
+                read = _positions.ReadPositions(field, (int)_frequencies[at++], Positions, read);
             }
         }
 
         // Read, so not skipped: the next posting's positions follow directly.
-        _frequencyAt = at;
+        Move(at);
+        return total;
+    }
+
+    private void Move(int frequencyAt)
+    {
+        _frequencyAt = frequencyAt;
         if (++_index == _count)
         {
             LoadBlock();
@@ -595,8 +574,6 @@ internal sealed class PhraseTermCursor
         {
             Doc = (int)_docs[_index];
         }
-
-        return total;
     }
 
     private void LoadBlock()
@@ -631,6 +608,27 @@ internal struct PackedReader(byte[] data, int start)
         _left--;
         return value;
     }
+
+    /// <summary>
+    /// Reads one field's run of <paramref name="count"/> positions of a posting (the first from the field's base, the
+    /// rest as gaps minus one) into <paramref name="into"/> from <paramref name="at"/>, each with the field in its high bits.
+    /// </summary>
+    /// <returns>Where the next run goes in <paramref name="into"/>.</returns>
+    public int ReadPositions(int field, int count, Span<int> into, int at)
+    {
+        int position = (field << SearchFields.PositionShift) + (int)Next();
+        into[at++] = position;
+        for (count--; count > 0; count--)
+        {
+            position += 1 + (int)Next();
+            into[at++] = position;
+        }
+
+        return at;
+    }
+
+    /// <summary>Where the next block starts in the array: after <see cref="ReadBlock"/>, the end of the block just read.</summary>
+    public readonly int NextBlockStart => _next;
 
     public void Skip(long count)
     {

@@ -568,13 +568,7 @@ internal static class SegmentJoiner
 
         writer.Flush();
         into.Append(writer);
-
-        // The first block's size from its header: one byte for a full block, two (width, count) for a shorter one.
-        byte header = segment.Postings[start];
-        int width = header & 0x3F;
-        bool full = (header & 0x80) != 0;
-        int first = (full ? 1 : 2) + (((n * width) + 7) >> 3);
-        into.Append(segment.Postings.AsSpan(start + first, end - start - first));
+        into.Append(segment.Postings.AsSpan(reader.NextBlockStart, end - reader.NextBlockStart));
     }
 
     private static (TermTable Surfaces, int[] Terms) JoinSurfaces(Segment a, int[] aToJoined, Segment b, int[] bToJoined)
