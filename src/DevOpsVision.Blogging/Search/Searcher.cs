@@ -33,6 +33,9 @@ internal static class Searcher
         public uint[] Docs = new uint[PackedWriter.BlockSize];
         public uint[] Masks = new uint[PackedWriter.BlockSize];
         public uint[] Frequencies = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
+        public int[] Offsets = new int[PackedWriter.BlockSize];
+        public int[] BlockGlobals = new int[PackedWriter.BlockSize];
+        public float[] BlockScores = new float[PackedWriter.BlockSize];
     }
 
     private readonly record struct Variant(string Term, float Weight);
@@ -51,12 +54,43 @@ internal static class Searcher
         int total = index.TotalDocs;
         Scratch scratch = t_scratch is { } s && s.Scores.Length >= total ? s : new Scratch(Math.Max(total, 16));
         t_scratch = null;
-        bool typos = request.TypoTolerance ?? options.TypoTolerance;
-        var highlight = new Dictionary<string, int>(StringComparer.Ordinal);
         int positive = 0;
+        foreach (QueryClause clause in query.Clauses)
+        {
+            positive += clause.Excluded ? 0 : 1;
+        }
+
+        // Without exclusions or facets nothing needs the whole match list: the last word's postings go straight into
+        // the page, and each later word looks only at posts every earlier one matched.
+        bool direct = !request.IncludeFacets && positive == query.Clauses.Count && positive > 0;
+        SearchResults? results = Execute(index, request, query, page, pageSize, scratch, direct);
+        if (results is null)
+        {
+            // No post holds every word: ranking those that hold most of them needs every clause scored in full.
+            results = Execute(index, request, query, page, pageSize, scratch, direct: false)!;
+        }
+
+        t_scratch = scratch;
+        return results;
+    }
+
+    /// <summary>
+    /// Runs the query; returns <see langword="null"/> only when <paramref name="direct"/> found no post holding every
+    /// word of a query of several, so the caller can rank partial matches the full way.
+    /// </summary>
+    private static SearchResults? Execute(PostSearchIndex index, SearchRequest request, ParsedQuery query, int page, int pageSize, Scratch scratch, bool direct)
+    {
+        bool typos = request.TypoTolerance ?? index.Options.TypoTolerance;
+        var highlight = new Dictionary<string, int>(StringComparer.Ordinal);
+        int positive = 0, positiveCount = 0;
+        foreach (QueryClause clause in query.Clauses)
+        {
+            positiveCount += clause.Excluded ? 0 : 1;
+        }
+
         List<int> candidates = scratch.Candidates;
         candidates.Clear();
-
+        var collector = new TopCollector(index, (int)Math.Min((long)page * pageSize, MaxHitsDeep));
         var filter = new Filter(query, request, index);
         foreach (QueryClause clause in query.Clauses)
         {
@@ -66,10 +100,12 @@ internal static class Searcher
             }
 
             scratch.Touched.Clear();
-            if (positive++ == 0)
+            var gate = new Gate(direct && positive > 0 ? scratch.Counts : null, (byte)positive, scratch.Scores);
+            bool last = direct && positive == positiveCount - 1;
+            if (positive++ == 0 && !last)
             {
                 // The first clause scores straight into the totals: nothing to add to yet.
-                Evaluate(index, clause, typos, scratch, highlight, filter, scratch.Scores, candidates);
+                Evaluate(index, clause, typos, scratch, highlight, filter, scratch.Scores, candidates, gate, collector: null);
                 if (query.Clauses.Count > 1 || filter.Any)
                 {
                     // Counted so later clauses and the filters can tell who matched everything.
@@ -82,7 +118,12 @@ internal static class Searcher
                 continue;
             }
 
-            Evaluate(index, clause, typos, scratch, highlight, filter, scratch.Group, scratch.Touched);
+            Evaluate(index, clause, typos, scratch, highlight, filter, scratch.Group, scratch.Touched, gate, last ? collector : null);
+            if (last)
+            {
+                break;
+            }
+
             foreach (int doc in scratch.Touched)
             {
                 if (scratch.Counts[doc] == 0)
@@ -96,6 +137,17 @@ internal static class Searcher
             }
         }
 
+        if (direct)
+        {
+            Reset(scratch, candidates);
+            if (collector.Count == 0 && positiveCount > 1)
+            {
+                return null;
+            }
+
+            return Build(index, request, query, collector.Count, matches: null, collector.Sorted(), page, pageSize, highlight, all: true);
+        }
+
         foreach (QueryClause clause in query.Clauses)
         {
             if (!clause.Excluded)
@@ -104,7 +156,7 @@ internal static class Searcher
             }
 
             scratch.Touched.Clear();
-            Evaluate(index, clause, typos: false, scratch, highlight: null, new Filter(null, null, null), scratch.Group, scratch.Touched);
+            Evaluate(index, clause, typos: false, scratch, highlight: null, new Filter(null, null, null), scratch.Group, scratch.Touched, default, collector: null);
             foreach (int doc in scratch.Touched)
             {
                 if (scratch.Counts[doc] == 0)
@@ -165,9 +217,19 @@ internal static class Searcher
             }
         }
 
-        (int Doc, float Score)[] top = Top(index, matches, scratch.Scores, Math.Min(page * pageSize, MaxHitsDeep));
-        SearchResults results = Build(index, request, query, matches, top, page, pageSize, highlight, all);
+        foreach (int g in matches)
+        {
+            collector.Add(g, scratch.Scores[g]);
+        }
 
+        SearchResults results = Build(index, request, query, matches.Count, matches, collector.Sorted(), page, pageSize, highlight, all);
+        Reset(scratch, candidates);
+        return results;
+    }
+
+    /// <summary>Zeroes what the query left in the scratch arrays, so the next query starts clean.</summary>
+    private static void Reset(Scratch scratch, List<int> candidates)
+    {
         byte[] counts = scratch.Counts;
         float[] totals = scratch.Scores;
         foreach (int g in candidates)
@@ -176,11 +238,10 @@ internal static class Searcher
             totals[g] = 0;
         }
 
-        t_scratch = scratch;
-        return results;
+        candidates.Clear();
     }
 
-    private static SearchResults Build(PostSearchIndex index, SearchRequest request, ParsedQuery query, List<int> matches,
+    private static SearchResults Build(PostSearchIndex index, SearchRequest request, ParsedQuery query, int count, List<int>? matches,
         (int Doc, float Score)[] top, int page, int pageSize, Dictionary<string, int> highlight, bool all)
     {
         var hits = new List<SearchHit>(pageSize);
@@ -198,17 +259,23 @@ internal static class Searcher
         var results = new SearchResults
         {
             Query = request.Query,
-            TotalCount = matches.Count,
+            TotalCount = count,
             MatchedAllTerms = all,
             Page = page,
             PageSize = pageSize,
             Hits = hits,
-            DidYouMean = matches.Count == 0 ? DidYouMean(index, request.Query, query) : null,
+            DidYouMean = count == 0 ? DidYouMean(index, request.Query, query) : null,
         };
-        return request.IncludeFacets ? Facets(index, matches, results) : results;
+        return request.IncludeFacets && matches is not null ? Facets(index, matches, results) : results;
     }
 
-    private static void Evaluate(PostSearchIndex index, QueryClause clause, bool typos, Scratch scratch, Dictionary<string, int>? highlight, Filter filter, float[] target, List<int> touched)
+    /// <summary>
+    /// Scores one clause. Each matching post's score goes to <paramref name="target"/> (its id to <paramref name="touched"/>),
+    /// or, with a <paramref name="collector"/>, added to the post's earlier total and offered to the page. Posts the
+    /// <paramref name="gate"/> shuts are not scored.
+    /// </summary>
+    private static void Evaluate(PostSearchIndex index, QueryClause clause, bool typos, Scratch scratch, Dictionary<string, int>? highlight,
+        Filter filter, float[] target, List<int> touched, Gate gate, TopCollector? collector)
     {
         if (clause.IsPhrase)
         {
@@ -220,7 +287,8 @@ internal static class Searcher
                 }
             }
 
-            EvaluatePhrase(index, clause, filter, target, touched, scratch);
+            EvaluatePhrase(index, clause, filter, target, touched, scratch, gate);
+            Collect(filter, target, touched, gate, collector);
             return;
         }
 
@@ -247,11 +315,12 @@ internal static class Searcher
 
         var scorer = new Scorer(index, clause.FieldMask);
         float idf = Idf(index, maxDf);
+        // One variant scores each post once, so its postings can go to the page as they are read; several must first
+        // settle each post's best variant.
+        TopCollector? straight = variants.Count == 1 ? collector : null;
         for (int seg = 0; seg < index.Segments.Length; seg++)
         {
             Segment segment = index.Segments[seg];
-            ulong[]? deleted = index.Deleted[seg];
-            int docBase = index.Bases[seg];
             foreach (Variant variant in variants)
             {
                 int id = segment.Find(variant.Term);
@@ -265,54 +334,192 @@ internal static class Searcher
                     scorer.PrepareFieldIdf(index, variant.Term);
                 }
 
-                var reader = new PostingBlockReader(segment, id);
-                long[] dates = segment.Dates;
-                int[] lengths = segment.FieldLengths;
-                int fieldMask = clause.FieldMask;
-                bool hasDates = filter.HasDates;
-                bool bodyOnly = scorer.BodyOnly;
-                float weight = variant.Weight;
-                Span<uint> docs = scratch.Docs, masks = scratch.Masks, frequencies = scratch.Frequencies;
-                int count;
-                while ((count = reader.Next(docs, masks, frequencies)) > 0)
+                var postings = new TermPostings(segment, seg, id, index.Deleted[seg], index.Bases[seg], clause.FieldMask, variant.Weight, idf);
+                if (straight is not null)
                 {
-                    int f = 0;
-                    for (int i = 0; i < count; i++)
-                    {
-                        int doc = (int)docs[i];
-                        int mask = (int)masks[i];
-                        int at = f;
-                        f += System.Numerics.BitOperations.PopCount((uint)mask);
-                        if ((mask & fieldMask) == 0 || (deleted is not null && PostSearchIndex.IsSet(deleted, doc))
-                            || (hasDates && !filter.InDates(dates[doc])))
-                        {
-                            continue;
-                        }
-
-                        // Most postings are in the body alone: one field to weigh, no per-field branches.
-                        float score = weight * (mask == SearchFields.BodyMask && bodyOnly
-                            ? scorer.ScoreBody(idf, (int)frequencies[at], lengths[(doc * SearchFields.Count) + SearchFields.Body])
-                            : ScoreFields(scorer, idf, segment, doc, mask, frequencies[at..]));
-                        int g = docBase + doc;
-                        float current = target[g];
-                        if (current == 0)
-                        {
-                            touched.Add(g);
-                            target[g] = Math.Max(score, float.Epsilon);
-                        }
-                        else if (score > current)
-                        {
-                            target[g] = score;
-                        }
-                    }
+                    var sink = new PageSink(straight, gate);
+                    ScorePostings(postings, scorer, filter, gate, filter.Any, scratch, ref sink);
+                }
+                else
+                {
+                    var sink = new ClauseSink(target, touched);
+                    ScorePostings(postings, scorer, filter, gate, otherFilters: false, scratch, ref sink);
                 }
             }
+        }
+
+        if (straight is null)
+        {
+            Collect(filter, target, touched, gate, collector);
+        }
+    }
+
+    /// <summary>One term's postings in one segment, and what scoring them needs.</summary>
+    private readonly record struct TermPostings(Segment Segment, int SegmentIndex, int Term, ulong[]? Deleted, int DocBase, int FieldMask, float Weight, float Idf);
+
+    /// <summary>Where a block of scored postings goes.</summary>
+    private interface IScoreSink
+    {
+        /// <summary>Takes a block's scored postings: global ids and scores.</summary>
+        void Take(int[] globals, float[] scores, int count);
+    }
+
+    /// <summary>Straight to the page, added to the post's earlier total.</summary>
+    private readonly struct PageSink(TopCollector collector, Gate gate) : IScoreSink
+    {
+        public void Take(int[] globals, float[] scores, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                collector.Add(globals[i], gate.Total(globals[i]) + scores[i]);
+            }
+        }
+    }
+
+    /// <summary>Into the clause's scores, keeping a post's best variant.</summary>
+    private readonly struct ClauseSink(float[] target, List<int> touched) : IScoreSink
+    {
+        public void Take(int[] globals, float[] scores, int count)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                float score = scores[i];
+                int global = globals[i];
+                float current = target[global];
+                if (current == 0)
+                {
+                    touched.Add(global);
+                    target[global] = score;
+                }
+                else if (score > current)
+                {
+                    target[global] = score;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every posting of a term in a segment, a block at a time: decoded, screened (postings that are deleted, outside
+    /// the clause's fields or the filters, or shut by the gate are dropped), scored, then handed to the sink. Each step
+    /// is a short loop of its own, so its state stays in registers; generic over the sink so each kind gets its own
+    /// compiled loop.
+    /// </summary>
+    private static void ScorePostings<TSink>(TermPostings postings, Scorer scorer, Filter filter, Gate gate, bool otherFilters, Scratch scratch, ref TSink sink)
+        where TSink : struct, IScoreSink
+    {
+        var reader = new PostingBlockReader(postings.Segment, postings.Term);
+        // Nothing to check posting by posting: the common case only scores.
+        bool plain = postings.Deleted is null && !filter.HasDates && !gate.Shuts && !otherFilters && postings.FieldMask == SearchFields.AllMask;
+        int count;
+        while ((count = reader.Next(scratch.Docs, scratch.Masks, scratch.Frequencies)) > 0)
+        {
+            FrequencyOffsets(scratch.Masks, scratch.Offsets, count);
+            if (!plain)
+            {
+                count = Screen(postings, filter, gate, otherFilters, scratch, count);
+            }
+
+            ScoreBlock(postings, scorer, scratch, count);
+            sink.Take(scratch.BlockGlobals, scratch.BlockScores, count);
+        }
+    }
+
+    /// <summary>Where each posting's first frequency is: the field counts of the postings before it.</summary>
+    private static void FrequencyOffsets(uint[] masks, int[] offsets, int count)
+    {
+        int f = 0;
+        for (int i = 0; i < count && i < masks.Length && i < offsets.Length; i++)
+        {
+            offsets[i] = f;
+            f += System.Numerics.BitOperations.PopCount(masks[i]);
+        }
+    }
+
+    /// <summary>
+    /// Keeps the block's postings that are live, in the clause's fields, within the filters and let through by the
+    /// gate, moved to the front of the block's arrays; returns how many.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int Screen(TermPostings postings, Filter filter, Gate gate, bool otherFilters, Scratch scratch, int count)
+    {
+        uint[] docs = scratch.Docs, masks = scratch.Masks;
+        int[] offsets = scratch.Offsets;
+        long[] dates = postings.Segment.Dates;
+        ulong[]? deleted = postings.Deleted;
+        int fieldMask = postings.FieldMask, seg = postings.SegmentIndex, docBase = postings.DocBase;
+        bool hasDates = filter.HasDates;
+        int kept = 0;
+        for (int i = 0; i < count; i++)
+        {
+            int doc = (int)docs[i];
+            uint mask = masks[i];
+            if (((int)mask & fieldMask) == 0 || (deleted is not null && PostSearchIndex.IsSet(deleted, doc))
+                || (hasDates && !filter.InDates(dates[doc])) || !gate.Open(docBase + doc) || (otherFilters && !filter.Passes(seg, doc)))
+            {
+                continue;
+            }
+
+            docs[kept] = (uint)doc;
+            masks[kept] = mask;
+            offsets[kept++] = offsets[i];
+        }
+
+        return kept;
+    }
+
+    /// <summary>Scores a block's postings: global ids to <see cref="Scratch.BlockGlobals"/>, weighted scores (at least <see cref="float.Epsilon"/>) to <see cref="Scratch.BlockScores"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ScoreBlock(TermPostings postings, Scorer scorer, Scratch scratch, int count)
+    {
+        uint[] docs = scratch.Docs, masks = scratch.Masks, frequencies = scratch.Frequencies;
+        int[] offsets = scratch.Offsets, globals = scratch.BlockGlobals;
+        float[] scores = scratch.BlockScores;
+        int[] lengths = postings.Segment.FieldLengths;
+        int docBase = postings.DocBase;
+        float weight = postings.Weight, idf = postings.Idf;
+        bool bodyOnly = scorer.BodyOnly;
+        for (int i = 0; i < count && i < docs.Length && i < masks.Length && i < offsets.Length && i < globals.Length && i < scores.Length; i++)
+        {
+            int doc = (int)docs[i];
+            int mask = (int)masks[i];
+            globals[i] = docBase + doc;
+            // Most postings are in the body alone: one field to weigh, no per-field branches.
+            float score = weight * (mask == SearchFields.BodyMask && bodyOnly
+                ? scorer.ScoreBody(idf, (int)frequencies[offsets[i]], lengths[(doc * SearchFields.Count) + SearchFields.Body])
+                : ScoreFields(scorer, idf, postings.Segment, doc, mask, frequencies.AsSpan(offsets[i])));
+            scores[i] = Math.Max(score, float.Epsilon);
+        }
+    }
+
+    /// <summary>Offers the posts a clause scored into <paramref name="scores"/> to the page, with their earlier totals, and clears their scores.</summary>
+    private static void Collect(Filter filter, float[] scores, List<int> touched, Gate gate, TopCollector? collector)
+    {
+        if (collector is null)
+        {
+            return;
+        }
+
+        bool filtered = filter.Any;
+        foreach (int g in touched)
+        {
+            if (!filtered || filter.Passes(g))
+            {
+                collector.Add(g, gate.Total(g) + scores[g]);
+            }
+
+            scores[g] = 0;
         }
     }
 
     /// <summary>Scores a posting in several fields; <paramref name="frequencies"/> starts at its first field's.</summary>
     private static float ScoreFields(Scorer scorer, float idf, Segment segment, int doc, int mask, ReadOnlySpan<uint> frequencies)
     {
+        if (scorer.Bm25F)
+        {
+            return scorer.ScoreBm25F(idf, segment, doc, mask, frequencies);
+        }
+
         Span<int> tf = stackalloc int[SearchFields.Count];
         int at = 0;
         for (int field = 0; field < SearchFields.Count; field++)
@@ -323,7 +530,7 @@ internal static class Searcher
         return scorer.Score(idf, segment, doc, tf[0], tf[1], tf[2], tf[3], tf[4]);
     }
 
-    private static void EvaluatePhrase(PostSearchIndex index, QueryClause clause, Filter filter, float[] scores, List<int> touched, Scratch scratch)
+    private static void EvaluatePhrase(PostSearchIndex index, QueryClause clause, Filter filter, float[] scores, List<int> touched, Scratch scratch, Gate gate)
     {
         int k = clause.Terms.Length;
         float idf = 0;
@@ -394,7 +601,7 @@ internal static class Searcher
                     break;
                 }
 
-                if (index.IsLive(seg, target) && (!filter.HasDates || filter.InDates(segment.Dates[target])))
+                if (index.IsLive(seg, target) && (!filter.HasDates || filter.InDates(segment.Dates[target])) && gate.Open(index.Bases[seg] + target))
                 {
                     for (int t = 0; t < k; t++)
                     {
@@ -594,6 +801,32 @@ internal static class Searcher
             return idf * weighted * (_k1 + 1) / ((_k1 * norm) + weighted);
         }
 
+        /// <summary>Whether the scores are BM25F (<see cref="ScoreBm25F"/> applies), not per-field BM25.</summary>
+        public bool Bm25F => !_perField;
+
+        /// <summary>
+        /// <see cref="Score"/> in BM25F for a posting in the fields of <paramref name="mask"/>, whose frequencies (in field
+        /// order) start <paramref name="frequencies"/>: the same sums in the same order, without spreading them into five.
+        /// </summary>
+        public float ScoreBm25F(float idf, Segment segment, int doc, int mask, ReadOnlySpan<uint> frequencies)
+        {
+            int row = doc * SearchFields.Count;
+            int[] lengths = segment.FieldLengths;
+            float weighted = 0;
+            int at = 0;
+            for (uint bits = (uint)mask; bits != 0; bits &= bits - 1)
+            {
+                int field = System.Numerics.BitOperations.TrailingZeroCount(bits);
+                int tf = (int)frequencies[at++];
+                if (tf > 0)
+                {
+                    weighted += _weights[field] * tf / Norm(field, lengths[row + field]);
+                }
+            }
+
+            return weighted <= 0 ? 0 : idf * weighted * (_k1 + 1) / (_k1 + weighted);
+        }
+
         /// <summary>Per-field document frequencies of a term (for <see cref="SearchScoring.PerFieldBm25"/>), counted from its postings.</summary>
         public void PrepareFieldIdf(PostSearchIndex index, string term)
         {
@@ -731,67 +964,106 @@ internal static class Searcher
         }
     }
 
-    private static (int Doc, float Score)[] Top(PostSearchIndex index, List<int> matches, float[] scores, int k)
+    /// <summary>Whether a clause after the first should look at a post: in the direct path, only posts every earlier clause matched.</summary>
+    private readonly struct Gate(byte[]? counts, byte required, float[]? totals)
     {
-        // A min-heap of the best k: worst at the root. Ties go to the newer post.
-        var heap = new (int Doc, float Score)[Math.Min(k, matches.Count)];
-        int size = 0;
-        foreach (int g in matches)
+        public bool Open(int global) => counts is null || counts[global] == required;
+
+        /// <summary>Whether the gate can shut a post at all.</summary>
+        public bool Shuts => counts is not null;
+
+        /// <summary>The post's score from the earlier clauses.</summary>
+        public float Total(int global) => counts is null ? 0 : totals![global];
+    }
+
+    /// <summary>The best posts offered so far, in a min-heap (worst at the root), and how many were offered. Ties go to the newer post.</summary>
+    private sealed class TopCollector(PostSearchIndex index, int capacity)
+    {
+        private (int Doc, float Score)[] _heap = new (int Doc, float Score)[Math.Min(capacity, 16)];
+        private int _size;
+
+        /// <summary>How many posts were offered: the query's total.</summary>
+        public int Count { get; private set; }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public void Add(int global, float score)
         {
-            float score = scores[g];
-            if (size == heap.Length && (size == 0 || score < heap[0].Score))
+            Count++;
+            // Worse than the worst kept: most matches of a broad query end here, without a call.
+            if (_size < capacity || score >= _heap[0].Score)
             {
-                // Worse than the worst kept: most matches of a broad query end here.
-                continue;
-            }
-
-            var entry = (g, score);
-            if (size < heap.Length)
-            {
-                heap[size] = entry;
-                int i = size++;
-                while (i > 0)
-                {
-                    int parent = (i - 1) >> 1;
-                    if (!Better(index, heap[parent], heap[i]))
-                    {
-                        break;
-                    }
-
-                    (heap[parent], heap[i]) = (heap[i], heap[parent]);
-                    i = parent;
-                }
-            }
-            else if (size > 0 && Better(index, entry, heap[0]))
-            {
-                heap[0] = entry;
-                int i = 0;
-                while (true)
-                {
-                    int left = (2 * i) + 1, right = left + 1, worst = i;
-                    if (left < size && Better(index, heap[worst], heap[left]))
-                    {
-                        worst = left;
-                    }
-
-                    if (right < size && Better(index, heap[worst], heap[right]))
-                    {
-                        worst = right;
-                    }
-
-                    if (worst == i)
-                    {
-                        break;
-                    }
-
-                    (heap[worst], heap[i]) = (heap[i], heap[worst]);
-                    i = worst;
-                }
+                Insert(global, score);
             }
         }
 
-        Array.Sort(heap, (a, b) => Better(index, a, b) ? -1 : Better(index, b, a) ? 1 : 0);
-        return heap;
+        private void Insert(int global, float score)
+        {
+            var entry = (global, score);
+            if (_size == capacity)
+            {
+                if (!Better(index, entry, _heap[0]))
+                {
+                    return;
+                }
+
+                _heap[0] = entry;
+                SiftDown();
+                return;
+            }
+
+            if (_size == _heap.Length)
+            {
+                Array.Resize(ref _heap, Math.Min(capacity, _heap.Length * 2));
+            }
+
+            _heap[_size] = entry;
+            int i = _size++;
+            while (i > 0)
+            {
+                int parent = (i - 1) >> 1;
+                if (!Better(index, _heap[parent], _heap[i]))
+                {
+                    break;
+                }
+
+                (_heap[parent], _heap[i]) = (_heap[i], _heap[parent]);
+                i = parent;
+            }
+        }
+
+        /// <summary>The posts kept, best first.</summary>
+        public (int Doc, float Score)[] Sorted()
+        {
+            (int Doc, float Score)[] sorted = _heap[.._size];
+            Array.Sort(sorted, (a, b) => Better(index, a, b) ? -1 : Better(index, b, a) ? 1 : 0);
+            return sorted;
+        }
+
+        private void SiftDown()
+        {
+            int i = 0;
+            while (true)
+            {
+                int left = (2 * i) + 1, right = left + 1, worst = i;
+                if (left < _size && Better(index, _heap[worst], _heap[left]))
+                {
+                    worst = left;
+                }
+
+                if (right < _size && Better(index, _heap[worst], _heap[right]))
+                {
+                    worst = right;
+                }
+
+                if (worst == i)
+                {
+                    return;
+                }
+
+                (_heap[worst], _heap[i]) = (_heap[i], _heap[worst]);
+                i = worst;
+            }
+        }
     }
 
     private static bool Better(PostSearchIndex index, (int Doc, float Score) a, (int Doc, float Score) b)

@@ -449,9 +449,21 @@ internal struct PostingBlockReader
             have += read;
         }
 
-        for (int i = 0; i < wanted; i++)
+        // Frequencies are stored less one.
+        int v = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
         {
-            frequencies[i]++;
+            var one = System.Numerics.Vector<uint>.One;
+            for (; v + System.Numerics.Vector<uint>.Count <= wanted; v += System.Numerics.Vector<uint>.Count)
+            {
+                Span<uint> slice = frequencies.Slice(v, System.Numerics.Vector<uint>.Count);
+                (new System.Numerics.Vector<uint>(slice) + one).CopyTo(slice);
+            }
+        }
+
+        for (; v < wanted; v++)
+        {
+            frequencies[v]++;
         }
 
         frequencyCount = wanted;
@@ -654,6 +666,22 @@ internal struct PackedReader(byte[] data, int start)
         if (_width == 0)
         {
             into[..count].Clear();
+        }
+        else if (BitConverter.IsLittleEndian && ((_bit + ((long)(count - 1) * _width)) >> 3) + sizeof(ulong) <= _data.Length && count <= into.Length)
+        {
+            // Every eight-byte read of the block lies inside the array (checked once, above), so the loop reads without
+            // a bounds check per value; native reads match the little-endian format only on a little-endian machine.
+            ref byte data = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_data);
+            ref uint target = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(into);
+            long bit = _bit;
+            int width = _width;
+            uint mask = _mask;
+            for (int i = 0; i < count; i++)
+            {
+                ulong word = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<ulong>(ref System.Runtime.CompilerServices.Unsafe.Add(ref data, (nint)(bit >> 3)));
+                System.Runtime.CompilerServices.Unsafe.Add(ref target, i) = (uint)(word >> (int)(bit & 7)) & mask;
+                bit += width;
+            }
         }
         else
         {
