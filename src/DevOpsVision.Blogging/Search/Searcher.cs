@@ -1093,6 +1093,10 @@ internal static class Searcher
             Segment segment = index.Segments[seg];
             var categoryCounts = new int[segment.CategoryNames.Length];
             var tagCounts = new int[segment.TagNames.Length];
+            // A count per year of the segment's span: an array step per match, not a dictionary lookup.
+            var yearCounts = new int[segment.YearSpan];
+            short[] docYears = segment.Years;
+            int firstYear = segment.FirstYear;
             int lo = index.Bases[seg], hi = index.Bases[seg + 1];
             foreach (int g in matches)
             {
@@ -1112,8 +1116,15 @@ internal static class Searcher
                     tagCounts[segment.DocTagIds[i]]++;
                 }
 
-                int year = segment.Years[d];
-                years[year] = years.GetValueOrDefault(year) + 1;
+                yearCounts[docYears[d] - firstYear]++;
+            }
+
+            for (int i = 0; i < yearCounts.Length; i++)
+            {
+                if (yearCounts[i] > 0)
+                {
+                    years[firstYear + i] = years.GetValueOrDefault(firstYear + i) + yearCounts[i];
+                }
             }
 
             Merge(categories, segment.CategoryNames, categoryCounts);

@@ -71,6 +71,12 @@ internal sealed class Segment
 
     public short[] Years { get; private set; } = [];
 
+    /// <summary>The earliest year of <see cref="Years"/> (0 without documents): with <see cref="YearSpan"/>, sizes a count per year.</summary>
+    public int FirstYear { get; private set; }
+
+    /// <summary>How many years <see cref="Years"/> spans, first to last.</summary>
+    public int YearSpan { get; private set; }
+
     public string[] CategoryNames { get; private set; } = [];
 
     public int[] DocCategoryStarts { get; private set; } = [];
@@ -95,6 +101,18 @@ internal sealed class Segment
         {
             Dates[i] = Posts[i].Date.UtcTicks;
             Years[i] = (short)Posts[i].Date.Year;
+        }
+
+        if (count > 0)
+        {
+            int first = int.MaxValue, last = int.MinValue;
+            foreach (short year in Years)
+            {
+                first = Math.Min(first, year);
+                last = Math.Max(last, year);
+            }
+
+            (FirstYear, YearSpan) = (first, last - first + 1);
         }
 
         (CategoryNames, DocCategoryStarts, DocCategoryIds) = Facets(Posts, static p => p.Categories);

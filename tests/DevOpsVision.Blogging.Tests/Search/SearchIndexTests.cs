@@ -155,6 +155,12 @@ public class SearchIndexTests
         Assert.Equal(new SearchFacet("even", 13), page1.Tags[0]);
         Assert.Equal(new SearchFacet("All", 25), page1.Categories.Single());
         Assert.Equal(["2012", "2011", "2010"], page1.Years.Select(y => y.Value));
+        Assert.Equal([8, 8, 9], page1.Years.Select(y => y.Count));
+
+        // Years counted over several segments, one post moved to another year.
+        PostSearchIndex changed = index.Apply([MakePost("late", "Late", "common words", "2015-06-01"), MakePost("p00", "Post 0", "common words here", "2009-01-01")], []);
+        Assert.True(changed.SegmentCount > 1);
+        Assert.Equal(["2015:1", "2012:8", "2011:8", "2010:8", "2009:1"], changed.Search("common").Years.Select(y => $"{y.Value}:{y.Count}"));
         Assert.Equal(13, index.Search(new SearchRequest("common") { Tag = "EVEN" }).TotalCount);
         Assert.Equal(9, index.Search(new SearchRequest("common") { Year = 2010 }).TotalCount);
     }
