@@ -411,9 +411,22 @@ internal static class Searcher
         var reader = new PostingBlockReader(postings.Segment, postings.Term);
         // Nothing to check posting by posting: the common case only scores.
         bool plain = postings.Deleted is null && !filter.HasDates && !gate.Shuts && !otherFilters && postings.FieldMask == SearchFields.AllMask;
+        // Posts in date order put a date range's matches in one run of ids: blocks before it are not screened, and
+        // reading stops after it.
+        (int start, int end) = filter.DateWindow(postings.Segment);
         int count;
-        while ((count = reader.Next(scratch.Docs, scratch.Masks, scratch.Frequencies)) > 0)
+        while (start < end && (count = reader.Next(scratch.Docs, scratch.Masks, scratch.Frequencies)) > 0)
         {
+            if ((int)scratch.Docs[count - 1] < start)
+            {
+                continue;
+            }
+
+            if ((int)scratch.Docs[0] >= end)
+            {
+                break;
+            }
+
             FrequencyOffsets(scratch.Masks, scratch.Offsets, count);
             if (!plain)
             {
@@ -924,6 +937,9 @@ internal static class Searcher
         public bool Any => HasDates || request?.Year is not null || request?.Category is not null || request?.Tag is not null;
 
         public bool InDates(long date) => date >= _from && date < _to;
+
+        /// <summary>The documents of <paramref name="segment"/> the date range can hold, as a range of ids (see <see cref="Segment.DateWindow"/>).</summary>
+        public (int Start, int End) DateWindow(Segment segment) => HasDates ? segment.DateWindow(_from, _to) : (0, segment.DocCount);
 
         public bool Passes(int global)
         {

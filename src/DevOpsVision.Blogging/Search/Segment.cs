@@ -71,6 +71,48 @@ internal sealed class Segment
 
     public short[] Years { get; private set; } = [];
 
+    /// <summary>1 when <see cref="Dates"/> never decrease from one document to the next, -1 when they never increase, else 0.</summary>
+    private int _dateOrder;
+
+    /// <summary>
+    /// The documents that can be dated within [<paramref name="from"/>, <paramref name="to"/>) (UTC ticks), as a range
+    /// of ids: exact when the documents are in date order (a blog's posts, newest first, usually are), else all of them.
+    /// </summary>
+    public (int Start, int End) DateWindow(long from, long to)
+    {
+        long[] dates = Dates;
+        if (_dateOrder == 0 || dates.Length == 0)
+        {
+            return (0, dates.Length);
+        }
+
+        // Ascending: from the first date at or after from to the first at or after to. Descending: from the first
+        // date before to, to the first before from.
+        return _dateOrder > 0
+            ? (FirstIndex(dates, from, ascending: true), FirstIndex(dates, to, ascending: true))
+            : (FirstIndex(dates, to, ascending: false), FirstIndex(dates, from, ascending: false));
+    }
+
+    /// <summary>In dates sorted one way, the first index at or after <paramref name="value"/> (ascending) or before it (descending).</summary>
+    private static int FirstIndex(long[] dates, long value, bool ascending)
+    {
+        int lo = 0, hi = dates.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (ascending ? dates[mid] >= value : dates[mid] < value)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
+    }
+
     /// <summary>The earliest year of <see cref="Years"/> (0 without documents): with <see cref="YearSpan"/>, sizes a count per year.</summary>
     public int FirstYear { get; private set; }
 
@@ -114,6 +156,15 @@ internal sealed class Segment
 
             (FirstYear, YearSpan) = (first, last - first + 1);
         }
+
+        bool ascending = true, descending = true;
+        for (int i = 1; i < count; i++)
+        {
+            ascending &= Dates[i] >= Dates[i - 1];
+            descending &= Dates[i] <= Dates[i - 1];
+        }
+
+        _dateOrder = ascending ? 1 : descending ? -1 : 0;
 
         (CategoryNames, DocCategoryStarts, DocCategoryIds) = Facets(Posts, static p => p.Categories);
         (TagNames, DocTagStarts, DocTagIds) = Facets(Posts, static p => p.Tags);
