@@ -30,6 +30,9 @@ internal static class Searcher
         public List<int> Touched = new(256);
         public List<int> Candidates = new(256);
         public List<PhraseTermCursor> PhraseCursors = [];
+        public List<TermCursor> TermCursors = [];
+        public int[] MatchesA = new int[PackedWriter.BlockSize];
+        public int[] MatchesB = new int[PackedWriter.BlockSize];
         public uint[] Docs = new uint[PackedWriter.BlockSize];
         public uint[] Masks = new uint[PackedWriter.BlockSize];
         public uint[] Frequencies = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
@@ -92,6 +95,13 @@ internal static class Searcher
         candidates.Clear();
         var collector = new TopCollector(index, (int)Math.Min((long)page * pageSize, MaxHitsDeep));
         var filter = new Filter(query, request, index);
+        if (direct && positiveCount > 1 && IsConjunctionOfWords(query, typos))
+        {
+            Conjunction(index, query, scratch, highlight, filter, collector);
+            return collector.Count == 0 ? null
+                : Build(index, request, query, collector.Count, matches: null, collector.Sorted(), page, pageSize, highlight, all: true);
+        }
+
         foreach (QueryClause clause in query.Clauses)
         {
             if (clause.Excluded)
@@ -502,6 +512,302 @@ internal static class Searcher
                 ? scorer.ScoreBody(idf, (int)frequencies[offsets[i]], lengths[(doc * SearchFields.Count) + SearchFields.Body])
                 : ScoreFields(scorer, idf, postings.Segment, doc, mask, frequencies.AsSpan(offsets[i])));
             scores[i] = Math.Max(score, float.Epsilon);
+        }
+    }
+
+    /// <summary>Whether every clause is one word that stands for itself alone: no phrase, prefix, exclusion or typo variants.</summary>
+    private static bool IsConjunctionOfWords(ParsedQuery query, bool typos)
+    {
+        foreach (QueryClause clause in query.Clauses)
+        {
+            if (clause.IsPhrase || clause.Prefix || clause.Excluded
+                || (typos && Fuzzy.AllowedEdits(clause.TypedLength) > 0 && clause.Terms[0].Length <= Fuzzy.MaxWordLength))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Several words, each standing for itself: their postings are walked together, document by document, and only
+    /// the posts that hold every word are scored (each word's score added in the query's order, as the clause-by-clause
+    /// path adds them) and offered to the page.
+    /// </summary>
+    private static void Conjunction(PostSearchIndex index, ParsedQuery query, Scratch scratch, Dictionary<string, int> highlight, Filter filter, TopCollector collector)
+    {
+        int k = query.Clauses.Count;
+        var scorers = new Scorer[k];
+        var idfs = new float[k];
+        for (int t = 0; t < k; t++)
+        {
+            QueryClause clause = query.Clauses[t];
+            string term = clause.Terms[0];
+            highlight.TryAdd(term, highlight.Count);
+            int df = DocFreq(index, term);
+            if (df == 0)
+            {
+                return;
+            }
+
+            scorers[t] = new Scorer(index, clause.FieldMask);
+            if (index.Options.Scoring == SearchScoring.PerFieldBm25)
+            {
+                scorers[t].PrepareFieldIdf(index, term);
+            }
+
+            idfs[t] = Idf(index, df);
+        }
+
+        List<TermCursor> cursors = scratch.TermCursors;
+        while (cursors.Count < k)
+        {
+            cursors.Add(new TermCursor());
+        }
+
+        bool otherFilters = filter.Any;
+        for (int seg = 0; seg < index.Segments.Length; seg++)
+        {
+            Segment segment = index.Segments[seg];
+            bool present = true;
+            for (int t = 0; t < k && present; t++)
+            {
+                int id = segment.Find(query.Clauses[t].Terms[0]);
+                present = id >= 0;
+                if (present)
+                {
+                    cursors[t].Reset(segment, id);
+                }
+            }
+
+            if (!present)
+            {
+                continue;
+            }
+
+            (int start, int end) = filter.DateWindow(segment);
+            if (k == 2)
+            {
+                ConjoinTwo(index, seg, query, scorers, idfs, cursors[0], cursors[1], start, end, filter, scratch, collector);
+                continue;
+            }
+
+            int target = start;
+            while (target < end)
+            {
+                // Line every word up on one document: the furthest ahead sets the target until all agree.
+                bool aligned = false;
+                while (!aligned && target < end)
+                {
+                    aligned = true;
+                    for (int t = 0; t < k; t++)
+                    {
+                        TermCursor cursor = cursors[t];
+                        cursor.AdvanceTo(target);
+                        if (cursor.Doc != target)
+                        {
+                            target = cursor.Doc;
+                            aligned = false;
+                            break;
+                        }
+                    }
+                }
+
+                if (!aligned || target >= end)
+                {
+                    break;
+                }
+
+                if (index.IsLive(seg, target) && (!otherFilters || filter.Passes(seg, target)))
+                {
+                    float total = 0;
+                    bool all = true;
+                    for (int t = 0; t < k && all; t++)
+                    {
+                        TermCursor cursor = cursors[t];
+                        all = Accumulate(query.Clauses[t], scorers[t], idfs[t], segment, target, cursor, cursor.Index, t == 0, ref total);
+                    }
+
+                    if (all)
+                    {
+                        collector.Add(index.Bases[seg] + target, total);
+                    }
+                }
+
+                target++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Adds a word's score for a post to <paramref name="total"/> (or starts it, for the first word); false when the
+    /// posting is outside the word's fields, so the post does not hold every word.
+    /// </summary>
+    private static bool Accumulate(QueryClause clause, Scorer scorer, float idf, Segment segment, int doc, TermCursor cursor, int at, bool first, ref float total)
+    {
+        int mask = (int)cursor.Masks[at];
+        if ((mask & clause.FieldMask) == 0)
+        {
+            return false;
+        }
+
+        float score = Math.Max(ScoreOne(scorer, idf, ExactWeight, segment, doc, mask, cursor.Frequencies, cursor.Offsets[at]), float.Epsilon);
+        total = first ? score : total + score;
+        return true;
+    }
+
+    /// <summary>
+    /// Two words: each pair of decoded blocks is merged without branches (both positions step on the smaller document,
+    /// a match is kept when they are equal), then the matches are scored.
+    /// </summary>
+    private static void ConjoinTwo(PostSearchIndex index, int seg, ParsedQuery query, Scorer[] scorers, float[] idfs, TermCursor a, TermCursor b,
+        int start, int end, Filter filter, Scratch scratch, TopCollector collector)
+    {
+        Segment segment = index.Segments[seg];
+        int docBase = index.Bases[seg];
+        bool otherFilters = filter.Any;
+        int[] matchesA = scratch.MatchesA, matchesB = scratch.MatchesB;
+        a.AdvanceTo(start);
+        b.AdvanceTo(start);
+        while (a.Doc < end && b.Doc < end)
+        {
+            uint[] docsA = a.Docs;
+            int ia = a.Index, ib = b.Index;
+            int n = Merge(docsA, ref ia, a.Count, b.Docs, ref ib, b.Count, matchesA, matchesB);
+            for (int m = 0; m < n; m++)
+            {
+                int doc = (int)docsA[matchesA[m]];
+                if (doc >= end)
+                {
+                    return;
+                }
+
+                float total = 0;
+                if (index.IsLive(seg, doc) && (!otherFilters || filter.Passes(seg, doc))
+                    && Accumulate(query.Clauses[0], scorers[0], idfs[0], segment, doc, a, matchesA[m], first: true, ref total)
+                    && Accumulate(query.Clauses[1], scorers[1], idfs[1], segment, doc, b, matchesB[m], first: false, ref total))
+                {
+                    collector.Add(docBase + doc, total);
+                }
+            }
+
+            a.MoveTo(ia);
+            b.MoveTo(ib);
+        }
+    }
+
+    /// <summary>
+    /// The documents two sorted blocks share, from <paramref name="ia"/> and <paramref name="ib"/> until either block
+    /// ends: their places go to <paramref name="matchesA"/> and <paramref name="matchesB"/>; returns how many. Both
+    /// places step on the smaller document, so the loop has no branch to mispredict; it is a method of its own so
+    /// its few variables stay in registers.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int Merge(uint[] docsA, ref int ia, int na, uint[] docsB, ref int ib, int nb, int[] matchesA, int[] matchesB)
+    {
+        int i = ia, j = ib, n = 0;
+        na = Math.Min(na, docsA.Length);
+        nb = Math.Min(nb, docsB.Length);
+        while (i < na && j < nb && n < matchesA.Length && n < matchesB.Length)
+        {
+            uint x = docsA[i], y = docsB[j];
+            matchesA[n] = i;
+            matchesB[n] = j;
+            n += x == y ? 1 : 0;
+            i += x <= y ? 1 : 0;
+            j += y <= x ? 1 : 0;
+        }
+
+        ia = i;
+        ib = j;
+        return n;
+    }
+
+    /// <summary>A posting's weighted score: the body-only fast case, or every field it is in.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static float ScoreOne(Scorer scorer, float idf, float weight, Segment segment, int doc, int mask, uint[] frequencies, int at) =>
+        weight * (mask == SearchFields.BodyMask && scorer.BodyOnly
+            ? scorer.ScoreBody(idf, (int)frequencies[at], segment.FieldLengths[(doc * SearchFields.Count) + SearchFields.Body])
+            : ScoreFields(scorer, idf, segment, doc, mask, frequencies.AsSpan(at)));
+
+    /// <summary>A term's postings read a block at a time, for walking several terms together document by document.</summary>
+    private sealed class TermCursor
+    {
+        private PostingBlockReader _reader;
+        private int _count;
+
+        public uint[] Docs { get; } = new uint[PackedWriter.BlockSize];
+
+        public uint[] Masks { get; } = new uint[PackedWriter.BlockSize];
+
+        public uint[] Frequencies { get; } = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
+
+        /// <summary>Where each posting's first frequency is in <see cref="Frequencies"/>.</summary>
+        public int[] Offsets { get; } = new int[PackedWriter.BlockSize];
+
+        /// <summary>The current posting's place in the block.</summary>
+        public int Index { get; private set; }
+
+        /// <summary>The current document, <see cref="int.MaxValue"/> past the end.</summary>
+        public int Doc { get; private set; }
+
+        public void Reset(Segment segment, int term)
+        {
+            _reader = new PostingBlockReader(segment, term);
+            Load();
+        }
+
+        /// <summary>How many postings the current block holds.</summary>
+        public int Count => _count;
+
+        /// <summary>Moves to a posting of the current block, or to the next block when <paramref name="index"/> is past its end.</summary>
+        public void MoveTo(int index)
+        {
+            if (index >= _count)
+            {
+                Load();
+                return;
+            }
+
+            Index = index;
+            Doc = (int)Docs[index];
+        }
+
+        /// <summary>Moves to the first posting at or after <paramref name="target"/>; a block that ends before it is passed over whole.</summary>
+        public void AdvanceTo(int target)
+        {
+            while (Doc < target)
+            {
+                if ((int)Docs[_count - 1] < target)
+                {
+                    Load();
+                    continue;
+                }
+
+                int i = Index + 1;
+                while ((int)Docs[i] < target)
+                {
+                    i++;
+                }
+
+                Index = i;
+                Doc = (int)Docs[i];
+            }
+        }
+
+        private void Load()
+        {
+            _count = _reader.Next(Docs, Masks, Frequencies);
+            Index = 0;
+            if (_count == 0)
+            {
+                Doc = int.MaxValue;
+                return;
+            }
+
+            FrequencyOffsets(Masks, Offsets, _count);
+            Doc = (int)Docs[0];
         }
     }
 

@@ -15,6 +15,7 @@ public class DirectPathTests
         "title:collector", "tag:kubernetes", "collector date:2023", "collector after:2022-06-01 before:2023-03-01",
         "kubernetes zebra", "\"open source\" community", "trac* collector", "colector kubernets", "logs -metrics",
         "the", "data", "research", "18f design research", "\"user research\" government", "cloud.gov", "zqxwv",
+        "title:collector kubernetes", "tag:kubernetes collector", "collector kubernetes operator", "user research government team",
     ];
 
     public static TheoryData<string> Corpora => ["18f", "otel", "sample"];
