@@ -3,10 +3,11 @@ using DevOpsVision.Blogging.Posts;
 namespace DevOpsVision.Blogging.Search;
 
 /// <summary>
-/// Runs a parsed query term-at-a-time over every segment: each clause scores the documents it matches into a
-/// scratch array; documents that every clause matched (and no exclusion did) pass the filters, are counted into
-/// facets and the best page is picked with a bounded heap. Scratch arrays are kept per thread, so a query
-/// allocates little beyond its results.
+/// Runs a parsed query over every segment. The full path is term-at-a-time: each clause scores the documents it
+/// matches into a scratch array; documents that every clause matched (and no exclusion did) pass the filters, are
+/// counted into facets and the best page is picked with a bounded heap. Without facets or exclusions a shorter path
+/// skips the match list (see <see cref="Run"/>). Scratch arrays are kept per thread, so a query allocates little
+/// beyond its results.
 /// </summary>
 internal static class Searcher
 {
@@ -63,8 +64,9 @@ internal static class Searcher
             positive += clause.Excluded ? 0 : 1;
         }
 
-        // Without exclusions or facets nothing needs the whole match list: the last word's postings go straight into
-        // the page, and each later word looks only at posts every earlier one matched.
+        // Without exclusions or facets nothing needs the whole match list: exact words are walked together, or else
+        // the last clause's postings go straight into the page and each later clause looks only at posts every
+        // earlier one matched.
         bool direct = !request.IncludeFacets && positive == query.Clauses.Count && positive > 0;
         SearchResults? results = Execute(index, request, query, page, pageSize, scratch, direct);
         if (results is null)
