@@ -68,11 +68,11 @@ internal static class Searcher
         // the last clause's postings go straight into the page and each later clause looks only at posts every
         // earlier one matched.
         bool direct = !request.IncludeFacets && positive == query.Clauses.Count && positive > 0;
-        SearchResults? results = Execute(index, request, query, page, pageSize, scratch, direct);
+        SearchResults? results = Execute(index, request, query, page, pageSize, scratch, direct, gated: true);
         if (results is null)
         {
             // No post holds every word: ranking those that hold most of them needs every clause scored in full.
-            results = Execute(index, request, query, page, pageSize, scratch, direct: false)!;
+            results = Execute(index, request, query, page, pageSize, scratch, direct: false, gated: false)!;
         }
 
         t_scratch = scratch;
@@ -80,10 +80,11 @@ internal static class Searcher
     }
 
     /// <summary>
-    /// Runs the query; returns <see langword="null"/> only when <paramref name="direct"/> found no post holding every
-    /// word of a query of several, so the caller can rank partial matches the full way.
+    /// Runs the query. When <paramref name="gated"/>, a clause after the first looks only at posts every earlier clause
+    /// matched; then, if no post holds every word of a query of several, it returns <see langword="null"/> so the caller
+    /// can rank partial matches the full way.
     /// </summary>
-    private static SearchResults? Execute(PostSearchIndex index, SearchRequest request, ParsedQuery query, int page, int pageSize, Scratch scratch, bool direct)
+    private static SearchResults? Execute(PostSearchIndex index, SearchRequest request, ParsedQuery query, int page, int pageSize, Scratch scratch, bool direct, bool gated)
     {
         bool typos = request.TypoTolerance ?? index.Options.TypoTolerance;
         var highlight = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -112,7 +113,7 @@ internal static class Searcher
             }
 
             scratch.Touched.Clear();
-            var gate = new Gate(direct && positive > 0 ? scratch.Counts : null, (byte)positive, scratch.Scores);
+            var gate = new Gate(gated && positive > 0 ? scratch.Counts : null, (byte)positive, scratch.Scores);
             bool last = direct && positive == positiveCount - 1;
             if (positive++ == 0 && !last)
             {
@@ -211,6 +212,13 @@ internal static class Searcher
                 {
                     matches.Add(g);
                 }
+            }
+
+            if (matches.Count == 0 && positive > 1 && gated)
+            {
+                // Later clauses saw only posts that held the earlier ones: partial matches need the full run.
+                Reset(scratch, candidates);
+                return null;
             }
 
             if (matches.Count == 0 && positive > 1)
