@@ -40,6 +40,7 @@ internal static class Searcher
         public int[] Offsets = new int[PackedWriter.BlockSize];
         public int[] BlockGlobals = new int[PackedWriter.BlockSize];
         public float[] BlockScores = new float[PackedWriter.BlockSize];
+        public float[] Bounds = new float[32];
     }
 
     private readonly record struct Variant(string Term, float Weight);
@@ -380,6 +381,9 @@ internal static class Searcher
     /// <summary>Where a block of scored postings goes.</summary>
     private interface IScoreSink
     {
+        /// <summary>The score a posting must reach to change anything; lower ones may be given as 0.</summary>
+        float Floor { get; }
+
         /// <summary>Takes a block's scored postings: global ids and scores.</summary>
         void Take(int[] globals, float[] scores, int count);
     }
@@ -387,6 +391,9 @@ internal static class Searcher
     /// <summary>Straight to the page, added to the post's earlier total.</summary>
     private readonly struct PageSink(TopCollector collector, Gate gate) : IScoreSink
     {
+        /// <summary>The page's worst score once the page is full, when no earlier word adds to the score.</summary>
+        public float Floor => gate.Shuts ? float.NegativeInfinity : collector.Threshold;
+
         public void Take(int[] globals, float[] scores, int count)
         {
             for (int i = 0; i < count; i++)
@@ -399,6 +406,8 @@ internal static class Searcher
     /// <summary>Into the clause's scores, keeping a post's best variant.</summary>
     private readonly struct ClauseSink(float[] target, List<int> touched) : IScoreSink
     {
+        public float Floor => float.NegativeInfinity;
+
         public void Take(int[] globals, float[] scores, int count)
         {
             for (int i = 0; i < count; i++)
@@ -429,6 +438,7 @@ internal static class Searcher
         where TSink : struct, IScoreSink
     {
         var reader = new PostingBlockReader(postings.Segment, postings.Term);
+        float[]? bounds = null;
         // Nothing to check posting by posting: the common case only scores.
         bool plain = postings.Deleted is null && !filter.HasDates && !gate.Shuts && !otherFilters && postings.FieldMask == SearchFields.AllMask;
         // Posts in date order put a date range's matches in one run of ids: blocks before it are not screened, and
@@ -453,7 +463,18 @@ internal static class Searcher
                 count = Screen(postings, filter, gate, otherFilters, scratch, count);
             }
 
-            ScoreBlock(postings, scorer, scratch, count);
+            float floor = sink.Floor;
+            if (floor > 0 && scorer.BodyOnly && bounds is null)
+            {
+                // The best score each small frequency can reach in the body: at the segment's shortest body.
+                bounds = scratch.Bounds;
+                for (int tf = 1; tf < bounds.Length; tf++)
+                {
+                    bounds[tf] = Math.Max(postings.Weight * scorer.ScoreBody(postings.Idf, tf, postings.Segment.ShortestBody), float.Epsilon);
+                }
+            }
+
+            ScoreBlock(postings, scorer, scratch, count, floor > 0 ? bounds : null, floor);
             sink.Take(scratch.BlockGlobals, scratch.BlockScores, count);
         }
     }
@@ -502,8 +523,14 @@ internal static class Searcher
     }
 
     /// <summary>Scores a block's postings: global ids to <see cref="Scratch.BlockGlobals"/>, weighted scores (at least <see cref="float.Epsilon"/>) to <see cref="Scratch.BlockScores"/>.</summary>
+    /// <remarks>
+    /// With <paramref name="bounds"/> (the best score of each small body frequency), a body-only posting whose bound is
+    /// below <paramref name="floor"/> cannot reach the page: it scores 0 without its length being read. The bound is
+    /// the same computation at the shortest body, and every step of it grows or shrinks with the length the same way,
+    /// so it is never below the posting's real score.
+    /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void ScoreBlock(TermPostings postings, Scorer scorer, Scratch scratch, int count)
+    private static void ScoreBlock(TermPostings postings, Scorer scorer, Scratch scratch, int count, float[]? bounds, float floor)
     {
         uint[] docs = scratch.Docs, masks = scratch.Masks, frequencies = scratch.Frequencies;
         int[] offsets = scratch.Offsets, globals = scratch.BlockGlobals;
@@ -517,6 +544,12 @@ internal static class Searcher
             int doc = (int)docs[i];
             int mask = (int)masks[i];
             globals[i] = docBase + doc;
+            if (bounds is not null && mask == SearchFields.BodyMask && frequencies[offsets[i]] < (uint)bounds.Length && bounds[frequencies[offsets[i]]] < floor)
+            {
+                scores[i] = 0;
+                continue;
+            }
+
             // Most postings are in the body alone: one field to weigh, no per-field branches.
             float score = weight * (mask == SearchFields.BodyMask && bodyOnly
                 ? scorer.ScoreBody(idf, (int)frequencies[offsets[i]], lengths[(doc * SearchFields.Count) + SearchFields.Body])
@@ -1316,6 +1349,9 @@ internal static class Searcher
 
         /// <summary>How many posts were offered: the query's total.</summary>
         public int Count { get; private set; }
+
+        /// <summary>The worst score kept once the page is full (a post scoring less cannot enter), else negative infinity.</summary>
+        public float Threshold => _size == capacity ? _heap[0].Score : float.NegativeInfinity;
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public void Add(int global, float score)

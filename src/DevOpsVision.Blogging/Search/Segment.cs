@@ -113,6 +113,9 @@ internal sealed class Segment
         return lo;
     }
 
+    /// <summary>The fewest terms any document has in its body: a bound for the best score a body frequency can reach.</summary>
+    public int ShortestBody { get; private set; }
+
     /// <summary>The earliest year of <see cref="Years"/> (0 without documents): with <see cref="YearSpan"/>, sizes a count per year.</summary>
     public int FirstYear { get; private set; }
 
@@ -156,6 +159,14 @@ internal sealed class Segment
 
             (FirstYear, YearSpan) = (first, last - first + 1);
         }
+
+        int shortest = count > 0 ? int.MaxValue : 0;
+        for (int i = 0; i < count; i++)
+        {
+            shortest = Math.Min(shortest, FieldLengths[(i * SearchFields.Count) + SearchFields.Body]);
+        }
+
+        ShortestBody = shortest;
 
         bool ascending = true, descending = true;
         for (int i = 1; i < count; i++)

@@ -38,6 +38,45 @@ public class DirectPathTests
         AssertSameAnswers(index, posts);
     }
 
+    [Fact]
+    public void Search_WithoutFacets_BodyOnlyWords_OfEveryFrequencyAndLength_AnswerAsWithFacets()
+    {
+        // The page skips body-only postings whose best possible score (at the shortest body) is below its worst: with
+        // the word only in bodies of many lengths and frequencies, any bound that is too low loses a real hit.
+        var random = new Random(7);
+        string[] filler = ["deploy", "cluster", "pipeline", "metrics", "release", "config", "runtime", "storage"];
+        Post[] posts = [.. Enumerable.Range(0, 700).Select(i =>
+        {
+            int length = 3 + random.Next(400);
+            var words = new List<string>(length);
+            for (int w = 0; w < length; w++)
+            {
+                words.Add(filler[random.Next(filler.Length)]);
+            }
+
+            int tf = random.Next(100) < 70 ? 1 + random.Next(3) : 1 + random.Next(40);
+            for (int t = 0; t < tf; t++)
+            {
+                words.Insert(random.Next(words.Count + 1), "alpha");
+            }
+
+            return SearchIndexTests.MakePost($"b{i:D3}", $"Post {i}", string.Join(' ', words), $"20{10 + (i % 12)}-03-04");
+        })];
+        PostSearchIndex index = PostSearchIndex.Build(posts);
+        foreach (SearchRequest request in (SearchRequest[])
+        [
+            new("alpha"), new("alpha") { PageSize = 3 }, new("alpha") { Page = 4, PageSize = 25 }, new("alpha") { Year = 2015 },
+            new("alpha deploy"), new("alpha date:2016"),
+        ])
+        {
+            SearchResults full = index.Search(request);
+            SearchResults direct = index.Search(request with { IncludeFacets = false });
+            Assert.True(full.Hits.Count > 0, request.Query);
+            Assert.Equal(full.TotalCount, direct.TotalCount);
+            Assert.Equal(full.Hits.Select(h => (h.Post.Slug, h.Score)), direct.Hits.Select(h => (h.Post.Slug, h.Score)));
+        }
+    }
+
     private static void AssertSameAnswers(PostSearchIndex index, IReadOnlyList<Post> posts)
     {
         string category = posts.SelectMany(p => p.Categories).GroupBy(c => c).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "none";
