@@ -69,11 +69,11 @@ internal static class Searcher
         // the last clause's postings go straight into the page and each later clause looks only at posts every
         // earlier one matched.
         bool direct = !request.IncludeFacets && positive == query.Clauses.Count && positive > 0;
-        SearchResults? results = Execute(index, request, query, page, pageSize, scratch, direct, gated: true);
+        SearchResults? results = Execute(index, request, query, positive, page, pageSize, scratch, direct, gated: true);
         if (results is null)
         {
             // No post holds every word: ranking those that hold most of them needs every clause scored in full.
-            results = Execute(index, request, query, page, pageSize, scratch, direct: false, gated: false)!;
+            results = Execute(index, request, query, positive, page, pageSize, scratch, direct: false, gated: false)!;
         }
 
         t_scratch = scratch;
@@ -85,15 +85,12 @@ internal static class Searcher
     /// matched; then, if no post holds every word of a query of several, it returns <see langword="null"/> so the caller
     /// can rank partial matches the full way.
     /// </summary>
-    private static SearchResults? Execute(PostSearchIndex index, SearchRequest request, ParsedQuery query, int page, int pageSize, Scratch scratch, bool direct, bool gated)
+    private static SearchResults? Execute(PostSearchIndex index, SearchRequest request, ParsedQuery query, int positiveCount, int page, int pageSize,
+        Scratch scratch, bool direct, bool gated)
     {
         bool typos = request.TypoTolerance ?? index.Options.TypoTolerance;
         var highlight = new Dictionary<string, int>(StringComparer.Ordinal);
-        int positive = 0, positiveCount = 0;
-        foreach (QueryClause clause in query.Clauses)
-        {
-            positiveCount += clause.Excluded ? 0 : 1;
-        }
+        int positive = 0;
 
         List<int> candidates = scratch.Candidates;
         candidates.Clear();
@@ -102,8 +99,7 @@ internal static class Searcher
         if (direct && positiveCount > 1 && IsConjunctionOfWords(query, typos))
         {
             Conjunction(index, query, scratch, highlight, filter, collector);
-            return collector.Count == 0 ? null
-                : Build(index, request, query, collector.Count, matches: null, collector.Sorted(), page, pageSize, highlight, all: true);
+            return DirectResults(index, request, query, positiveCount, page, pageSize, highlight, collector);
         }
 
         foreach (QueryClause clause in query.Clauses)
@@ -154,12 +150,7 @@ internal static class Searcher
         if (direct)
         {
             Reset(scratch, candidates);
-            if (collector.Count == 0 && positiveCount > 1)
-            {
-                return null;
-            }
-
-            return Build(index, request, query, collector.Count, matches: null, collector.Sorted(), page, pageSize, highlight, all: true);
+            return DirectResults(index, request, query, positiveCount, page, pageSize, highlight, collector);
         }
 
         foreach (QueryClause clause in query.Clauses)
@@ -247,6 +238,12 @@ internal static class Searcher
         Reset(scratch, candidates);
         return results;
     }
+
+    /// <summary>The page the direct path collected, or <see langword="null"/> when no post holds every word of a query of several.</summary>
+    private static SearchResults? DirectResults(PostSearchIndex index, SearchRequest request, ParsedQuery query, int positiveCount, int page, int pageSize,
+        Dictionary<string, int> highlight, TopCollector collector) =>
+        collector.Count == 0 && positiveCount > 1 ? null
+            : Build(index, request, query, collector.Count, matches: null, collector.Sorted(), page, pageSize, highlight, all: true);
 
     /// <summary>Zeroes what the query left in the scratch arrays, so the next query starts clean.</summary>
     private static void Reset(Scratch scratch, List<int> candidates)
@@ -535,10 +532,8 @@ internal static class Searcher
         uint[] docs = scratch.Docs, masks = scratch.Masks, frequencies = scratch.Frequencies;
         int[] offsets = scratch.Offsets, globals = scratch.BlockGlobals;
         float[] scores = scratch.BlockScores;
-        int[] lengths = postings.Segment.FieldLengths;
         int docBase = postings.DocBase;
         float weight = postings.Weight, idf = postings.Idf;
-        bool bodyOnly = scorer.BodyOnly;
         for (int i = 0; i < count && i < docs.Length && i < masks.Length && i < offsets.Length && i < globals.Length && i < scores.Length; i++)
         {
             int doc = (int)docs[i];
@@ -550,11 +545,7 @@ internal static class Searcher
                 continue;
             }
 
-            // Most postings are in the body alone: one field to weigh, no per-field branches.
-            float score = weight * (mask == SearchFields.BodyMask && bodyOnly
-                ? scorer.ScoreBody(idf, (int)frequencies[offsets[i]], lengths[(doc * SearchFields.Count) + SearchFields.Body])
-                : ScoreFields(scorer, idf, postings.Segment, doc, mask, frequencies.AsSpan(offsets[i])));
-            scores[i] = Math.Max(score, float.Epsilon);
+            scores[i] = Math.Max(ScoreOne(scorer, idf, weight, postings.Segment, doc, mask, frequencies, offsets[i]), float.Epsilon);
         }
     }
 
@@ -563,8 +554,7 @@ internal static class Searcher
     {
         foreach (QueryClause clause in query.Clauses)
         {
-            if (clause.IsPhrase || clause.Prefix || clause.Excluded
-                || (typos && Fuzzy.AllowedEdits(clause.TypedLength) > 0 && clause.Terms[0].Length <= Fuzzy.MaxWordLength))
+            if (clause.IsPhrase || clause.Prefix || clause.Excluded || MayHaveTypoVariants(clause, typos))
             {
                 return false;
             }
@@ -767,7 +757,7 @@ internal static class Searcher
         return n;
     }
 
-    /// <summary>A posting's weighted score: the body-only fast case, or every field it is in.</summary>
+    /// <summary>A posting's weighted score: most postings are in the body alone, one field to weigh with no per-field branches; the rest are scored field by field.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static float ScoreOne(Scorer scorer, float idf, float weight, Segment segment, int doc, int mask, uint[] frequencies, int at) =>
         weight * (mask == SearchFields.BodyMask && scorer.BodyOnly
@@ -1018,6 +1008,10 @@ internal static class Searcher
         return found;
     }
 
+    /// <summary>Whether typo tolerance looks for near words: it is on, the word is long enough to allow an edit, and not too long to compare.</summary>
+    private static bool MayHaveTypoVariants(QueryClause clause, bool typos) =>
+        typos && Fuzzy.AllowedEdits(clause.TypedLength) > 0 && clause.Terms[0].Length <= Fuzzy.MaxWordLength;
+
     private static List<Variant> Variants(PostSearchIndex index, QueryClause clause, bool typos)
     {
         string word = clause.Terms[0];
@@ -1056,11 +1050,12 @@ internal static class Searcher
         }
 
         variants.Add(new Variant(word, ExactWeight));
-        int edits = Fuzzy.AllowedEdits(clause.TypedLength);
-        if (!typos || edits == 0 || word.Length > Fuzzy.MaxWordLength)
+        if (!MayHaveTypoVariants(clause, typos))
         {
             return variants;
         }
+
+        int edits = Fuzzy.AllowedEdits(clause.TypedLength);
 
         var near = Near(index, clause.Folded, edits);
         near.Remove(word);

@@ -142,39 +142,25 @@ internal sealed class Segment
         int count = Posts.Length;
         Dates = new long[count];
         Years = new short[count];
-        for (int i = 0; i < count; i++)
-        {
-            Dates[i] = Posts[i].Date.UtcTicks;
-            Years[i] = (short)Posts[i].Date.Year;
-        }
-
-        if (count > 0)
-        {
-            int first = int.MaxValue, last = int.MinValue;
-            foreach (short year in Years)
-            {
-                first = Math.Min(first, year);
-                last = Math.Max(last, year);
-            }
-
-            (FirstYear, YearSpan) = (first, last - first + 1);
-        }
-
-        int shortest = count > 0 ? int.MaxValue : 0;
-        for (int i = 0; i < count; i++)
-        {
-            shortest = Math.Min(shortest, FieldLengths[(i * SearchFields.Count) + SearchFields.Body]);
-        }
-
-        ShortestBody = shortest;
-
+        int firstYear = int.MaxValue, lastYear = int.MinValue, shortest = int.MaxValue;
         bool ascending = true, descending = true;
-        for (int i = 1; i < count; i++)
+        for (int i = 0; i < count; i++)
         {
-            ascending &= Dates[i] >= Dates[i - 1];
-            descending &= Dates[i] <= Dates[i - 1];
+            long date = Posts[i].Date.UtcTicks;
+            short year = (short)Posts[i].Date.Year;
+            Dates[i] = date;
+            Years[i] = year;
+            firstYear = Math.Min(firstYear, year);
+            lastYear = Math.Max(lastYear, year);
+            shortest = Math.Min(shortest, FieldLengths[(i * SearchFields.Count) + SearchFields.Body]);
+            if (i > 0)
+            {
+                ascending &= date >= Dates[i - 1];
+                descending &= date <= Dates[i - 1];
+            }
         }
 
+        (FirstYear, YearSpan, ShortestBody) = count > 0 ? (firstYear, lastYear - firstYear + 1, shortest) : (0, 0, 0);
         _dateOrder = ascending ? 1 : descending ? -1 : 0;
 
         (CategoryNames, DocCategoryStarts, DocCategoryIds) = Facets(Posts, static p => p.Categories);
