@@ -11,7 +11,7 @@ namespace DevOpsVision.Blogging.Search;
 /// </summary>
 internal static class IndexFile
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     private static readonly byte[] Magic = "DVSEARCH"u8.ToArray();
 
     public static void Write(PostSearchIndex index, Stream stream)

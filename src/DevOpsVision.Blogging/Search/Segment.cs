@@ -26,11 +26,13 @@ internal static class SearchFields
 /// of postings (document deltas, field bits, per-field frequencies) and positions, all in flat arrays.
 /// </summary>
 /// <remarks>
-/// Each stream is a run of blocks of up to 128 values packed at the bit width of the block's largest value
-/// (frame of reference, as Lucene packs its postings). Per posting: the document delta minus one, the field bits
-/// XOR the body bit (0 for the common body-only posting), then for each field present its frequency minus one.
-/// Positions: per posting and field in order, the first as an offset from the field's base, the rest as gaps
-/// minus one. A block of zeros takes one byte.
+/// Each stream is a run of blocks of up to 128 values packed at one bit width (frame of reference, as Lucene packs
+/// its postings). Per posting: the document delta minus one, the field bits XOR the body bit (0 for the common
+/// body-only posting), then for each field present its frequency minus one. Positions: per posting and field in
+/// order, the first as an offset from the field's base, the rest as gaps minus one. A block of zeros takes one byte.
+/// A postings block may be packed below its largest value's width, its few larger values kept apart as exceptions
+/// (patched frame of reference): one title word in a block of body-only postings would otherwise widen all 128
+/// field-bit values from 0 to 5 bits. Positions are read a value at a time, so their blocks are never patched.
 /// </remarks>
 internal sealed class Segment
 {
@@ -673,6 +675,11 @@ internal struct PackedReader(byte[] data, int start)
     private int _left;
     private uint _mask;
 
+    // The block's exceptions: where their indexes start, how many, and the width of their high bits.
+    private int _exceptionsAt;
+    private int _exceptionCount;
+    private int _exceptionWidth;
+
     public uint Next()
     {
         if (_left == 0)
@@ -763,8 +770,28 @@ internal struct PackedReader(byte[] data, int start)
             }
         }
 
+        if (_exceptionCount != 0)
+        {
+            Patch(into);
+        }
+
         _left = 0;
         return count;
+    }
+
+    /// <summary>Puts each exception's high bits back above its low bits, which the block's packed values hold.</summary>
+    private readonly void Patch(Span<uint> into)
+    {
+        ReadOnlySpan<byte> indexes = _data.AsSpan(_exceptionsAt, _exceptionCount);
+        long bit = (long)(_exceptionsAt + _exceptionCount) * 8;
+        int width = _exceptionWidth;
+        uint mask = width == 32 ? uint.MaxValue : (1u << width) - 1;
+        for (int e = 0; e < indexes.Length; e++)
+        {
+            ulong word = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(_data.AsSpan((int)(bit >> 3), 8));
+            into[indexes[e]] |= ((uint)(word >> (int)(bit & 7)) & mask) << _width;
+            bit += width;
+        }
     }
 
     private void Load()
@@ -772,14 +799,30 @@ internal struct PackedReader(byte[] data, int start)
         byte header = _data[_next++];
         _width = header & 0x3F;
         int count = (header & 0x80) != 0 ? PackedWriter.BlockSize : _data[_next++];
+        _exceptionCount = 0;
+        if ((header & 0x40) != 0)
+        {
+            _exceptionCount = _data[_next++];
+            _exceptionWidth = _data[_next++];
+        }
+
         _bit = (long)_next * 8;
         _next += ((count * _width) + 7) >> 3;
+        if (_exceptionCount != 0)
+        {
+            _exceptionsAt = _next;
+            _next += _exceptionCount + (((_exceptionCount * _exceptionWidth) + 7) >> 3);
+        }
+
         _left = count;
         _mask = _width == 32 ? uint.MaxValue : (1u << _width) - 1;
     }
 }
 
-/// <summary>Collects a stream of values and packs them in blocks of 128 at the bit width of each block's largest value.</summary>
+/// <summary>
+/// Collects a stream of values and packs them in blocks of 128, each at the bit width that takes the fewest bytes: that
+/// of its largest value, or a narrower one with the values that do not fit kept as exceptions.
+/// </summary>
 internal struct PackedWriter
 {
     public const int BlockSize = 128;
@@ -788,6 +831,10 @@ internal struct PackedWriter
     private int _count;
     private byte[]? _packed;
     private int _length;
+    private bool _withoutExceptions;
+
+    /// <summary>A writer whose blocks are always packed at their largest value's width, for a stream read a value at a time.</summary>
+    public static PackedWriter WithoutExceptions() => new() { _withoutExceptions = true };
 
     public readonly int Length => _length;
 
@@ -819,35 +866,60 @@ internal struct PackedWriter
             return;
         }
 
+        // How many values need each bit width, to price every narrower packing with its exceptions.
+        Span<int> needing = stackalloc int[33];
+        needing.Clear();
         uint all = 0;
         for (int i = 0; i < _count; i++)
         {
-            all |= _pending![i];
+            uint value = _pending![i];
+            all |= value;
+            needing[32 - System.Numerics.BitOperations.LeadingZeroCount(value)]++;
         }
 
-        int width = 32 - System.Numerics.BitOperations.LeadingZeroCount(all);
-        int bytes = ((_count * width) + 7) >> 3;
+        int largest = 32 - System.Numerics.BitOperations.LeadingZeroCount(all);
+        int width = largest, exceptionCount = 0;
+        int bytes = ((_count * largest) + 7) >> 3;
+        if (!_withoutExceptions)
+        {
+            int above = 0;
+            for (int w = largest - 1; w >= 0; w--)
+            {
+                above += needing[w + 1];
+                int cost = (((_count * w) + 7) >> 3) + 2 + above + (((above * (largest - w)) + 7) >> 3);
+                if (cost < bytes)
+                {
+                    (bytes, width, exceptionCount) = (cost, w, above);
+                }
+            }
+        }
+
+        int exceptionWidth = largest - width;
         _packed ??= new byte[Math.Max(8, bytes + 2)];
         if (_packed.Length - _length < bytes + 2)
         {
             Array.Resize(ref _packed, Math.Max(_packed.Length * 2, _length + bytes + 2));
         }
 
-        if (_count == BlockSize)
+        int header = width | (_count == BlockSize ? 0x80 : 0) | (exceptionCount != 0 ? 0x40 : 0);
+        _packed[_length++] = (byte)header;
+        if (_count != BlockSize)
         {
-            _packed[_length++] = (byte)(width | 0x80);
-        }
-        else
-        {
-            _packed[_length++] = (byte)width;
             _packed[_length++] = (byte)_count;
         }
 
+        if (exceptionCount != 0)
+        {
+            _packed[_length++] = (byte)exceptionCount;
+            _packed[_length++] = (byte)exceptionWidth;
+        }
+
+        uint lowMask = width == 32 ? uint.MaxValue : (1u << width) - 1;
         ulong accumulator = 0;
         int bits = 0;
         for (int i = 0; i < _count; i++)
         {
-            accumulator |= (ulong)_pending![i] << bits;
+            accumulator |= (ulong)(_pending![i] & lowMask) << bits;
             bits += width;
             while (bits >= 8)
             {
@@ -860,6 +932,39 @@ internal struct PackedWriter
         if (bits > 0)
         {
             _packed[_length++] = (byte)accumulator;
+        }
+
+        if (exceptionCount != 0)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_pending![i] > lowMask)
+                {
+                    _packed[_length++] = (byte)i;
+                }
+            }
+
+            accumulator = 0;
+            bits = 0;
+            for (int i = 0; i < _count; i++)
+            {
+                if (_pending![i] > lowMask)
+                {
+                    accumulator |= (ulong)(_pending[i] >> width) << bits;
+                    bits += exceptionWidth;
+                    while (bits >= 8)
+                    {
+                        _packed[_length++] = (byte)accumulator;
+                        accumulator >>= 8;
+                        bits -= 8;
+                    }
+                }
+            }
+
+            if (bits > 0)
+            {
+                _packed[_length++] = (byte)accumulator;
+            }
         }
 
         _count = 0;

@@ -192,6 +192,7 @@ internal sealed class SegmentBuilder : ITokenSink
             }
 
             _state[id].LastDoc = -1;
+            _state[id].Positions = PackedWriter.WithoutExceptions();
             _seenInDoc[id] = -1;
         }
 
