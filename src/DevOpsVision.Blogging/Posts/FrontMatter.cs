@@ -117,9 +117,23 @@ internal static class FrontMatter
             return [];
         }
 
-        return (IReadOnlyList<KeyValuePair<string, FrontMatterValue>>?)SimpleYaml.TryRead(yaml, firstLine)
-            ?? ReadWithYamlDotNet(yaml, firstLine, path, diagnostics);
+        List<KeyValuePair<string, FrontMatterValue>>? simple = SimpleYaml.TryRead(yaml, firstLine, out int repairedLine);
+        if (simple is null)
+        {
+            return ReadWithYamlDotNet(yaml, firstLine, path, diagnostics);
+        }
+
+        if (repairedLine != 0)
+        {
+            diagnostics.Add(Repaired(path, repairedLine));
+        }
+
+        return simple;
     }
+
+    private static PostDiagnostic Repaired(string path, int line) =>
+        new(path, line, 0, DiagnosticSeverity.Info, DiagnosticCodes.FrontMatterRepaired,
+            "Front matter is not strict YAML (a quoted value continues in column 0, or a line ends in tabs); read it the way Jekyll does.");
 
     /// <summary>The full YAML reader, for front matter the fast reader does not handle.</summary>
     internal static IReadOnlyList<KeyValuePair<string, FrontMatterValue>>? ReadWithYamlDotNet(
@@ -143,8 +157,7 @@ internal static class FrontMatter
                 var entries = Convert(Load(repaired), firstLine, path, diagnostics);
                 if (entries is not null)
                 {
-                    diagnostics.Add(new PostDiagnostic(path, firstLine + (int)firstError.Start.Line - 1, 0, DiagnosticSeverity.Info, DiagnosticCodes.FrontMatterRepaired,
-                        "Front matter is not strict YAML (a quoted value continues in column 0, or a line ends in tabs); read it the way Jekyll does."));
+                    diagnostics.Add(Repaired(path, firstLine + (int)firstError.Start.Line - 1));
                 }
 
                 return entries;

@@ -6,18 +6,33 @@ namespace DevOpsVision.Blogging.Posts;
 
 /// <summary>
 /// A fast reader for the front matter most posts have: <c>key: value</c> lines whose values are plain or
-/// quoted one-line scalars, flow lists (<c>[a, b]</c>) or block lists (<c>- a</c>). It gives up on anything
-/// else (block scalars, anchors, maps, escapes, multi-line values, duplicate keys, tabs) and the caller
-/// falls back to YamlDotNet, so it never reads YAML differently from it: it only reads less of it.
+/// quoted scalars (on one line or folded over several), literal and folded block scalars (<c>|</c>, <c>&gt;</c>),
+/// flow lists (<c>[a, b]</c>) or block lists (<c>- a</c>). It gives up on anything else (anchors, maps, escapes,
+/// indentation indicators, duplicate keys, tabs) and the caller falls back to YamlDotNet, so it never reads YAML
+/// differently from it: it only reads less of it.
 /// </summary>
 internal static class SimpleYaml
 {
-    public static List<KeyValuePair<string, FrontMatterValue>>? TryRead(string yaml, int firstLine)
+    public static List<KeyValuePair<string, FrontMatterValue>>? TryRead(string yaml, int firstLine) => TryRead(yaml, firstLine, out _);
+
+    /// <summary>Reads the front matter, or returns <see langword="null"/> when it is more than this reader handles.</summary>
+    /// <param name="yaml">The front matter between its fences.</param>
+    /// <param name="firstLine">The file's line number of the front matter's first line.</param>
+    /// <param name="repairedLine">
+    /// 0, or the line of the first quoted value that goes on in column 0. Strict YAML rejects that, and
+    /// <see cref="FrontMatter.Repair"/> reads it as Jekyll does; this reader reads it the same way, and the caller
+    /// reports the repair at this line, as it does when YamlDotNet reads the repaired text.
+    /// </param>
+    public static List<KeyValuePair<string, FrontMatterValue>>? TryRead(string yaml, int firstLine, out int repairedLine)
     {
+        repairedLine = 0;
         if (yaml.Contains('\t'))
         {
             return null;
         }
+
+        // The repair also strips white space at line ends, which a block scalar would otherwise keep.
+        bool blockLineEndsInSpace = false;
 
         var entries = new List<KeyValuePair<string, FrontMatterValue>>(12);
         int position = 0;
@@ -71,12 +86,45 @@ internal static class SimpleYaml
                     return null;
                 }
             }
-            else
+            else if (value[0] is '|' or '>')
             {
-                parsed = ReadInlineValue(value, line, valueStart + 1);
+                parsed = ReadBlockScalar(yaml, value, ref next, ref line, valueStart + 1, ref blockLineEndsInSpace);
+                if (parsed is null)
+                {
+                    return null;
+                }
+            }
+            else if (value[0] is '"' or '\'' && value[1..].IndexOf(value[0]) < 0)
+            {
+                // A quoted value that goes on over the following lines.
+                int valueLine = line;
+                parsed = ReadMultiLineQuoted(yaml, value, ref next, ref line, valueStart + 1, out bool columnZero);
                 if (parsed is null || !NextLineIsNotContinuation(yaml, next))
                 {
                     return null;
+                }
+
+                if (columnZero && repairedLine == 0)
+                {
+                    repairedLine = valueLine;
+                }
+            }
+            else
+            {
+                parsed = ReadInlineValue(value, line, valueStart + 1);
+                if (parsed is null)
+                {
+                    return null;
+                }
+
+                if (!NextLineIsNotContinuation(yaml, next))
+                {
+                    // A plain value that goes on over the following, indented lines.
+                    parsed = parsed.Quoted || value[0] == '[' ? null : ReadMultiLinePlain(yaml, value, ref next, ref line, valueStart + 1);
+                    if (parsed is null)
+                    {
+                        return null;
+                    }
                 }
             }
 
@@ -84,7 +132,263 @@ internal static class SimpleYaml
             position = next;
         }
 
-        return entries;
+        return repairedLine != 0 && blockLineEndsInSpace ? null : entries;
+    }
+
+    /// <summary>
+    /// A double- or single-quoted value whose closing quote is on a later line. As YAML folds it: white space around
+    /// each line break is dropped, a break between two lines becomes a space, and each empty line a line feed.
+    /// </summary>
+    /// <remarks><paramref name="columnZero"/>: whether a line goes on in column 0, which only the repaired reading accepts.</remarks>
+    private static FrontMatterValue? ReadMultiLineQuoted(string yaml, ReadOnlySpan<char> value, ref int next, ref int line, int column, out bool columnZero)
+    {
+        columnZero = false;
+        char quote = value[0];
+        ReadOnlySpan<char> first = value[1..].TrimEnd(' ');
+        if (first.IsEmpty || (quote == '"' && first.Contains('\\')))
+        {
+            return null;
+        }
+
+        int valueLine = line;
+        var text = new System.Text.StringBuilder(first.Length * 4);
+        text.Append(first);
+        int emptyLines = 0;
+        int position = next;
+        while (position < yaml.Length)
+        {
+            int end = yaml.IndexOf('\n', position);
+            int lineEnd = end < 0 ? yaml.Length : end;
+            ReadOnlySpan<char> raw = yaml.AsSpan(position, lineEnd - position).TrimEnd('\r');
+            int following = end < 0 ? yaml.Length : end + 1;
+            line++;
+            ReadOnlySpan<char> content = raw.Trim(' ');
+            if (content.IsEmpty)
+            {
+                emptyLines++;
+                position = following;
+                continue;
+            }
+
+            if (raw[0] != ' ')
+            {
+                // A document marker ends the document even inside a quoted value.
+                if (content.StartsWith("---", StringComparison.Ordinal) || content.StartsWith("...", StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                columnZero = true;
+            }
+
+            if (quote == '"' && content.Contains('\\'))
+            {
+                return null;
+            }
+
+            AppendFold(text, emptyLines);
+            emptyLines = 0;
+            int close = content.IndexOf(quote);
+            if (close < 0)
+            {
+                text.Append(content);
+                position = following;
+                continue;
+            }
+
+            // Spaces before the closing quote are the value's own; a closing quote alone on its line is left to YamlDotNet.
+            if (close == 0 || (quote == '\'' && close + 1 < content.Length && content[close + 1] == '\'') || !IsCommentOrEmpty(content[(close + 1)..]))
+            {
+                return null;
+            }
+
+            text.Append(content[..close]);
+            next = following;
+            string folded = text.ToString();
+            return Scalar(folded, folded, true, valueLine, column);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A plain value that goes on over the following, indented lines, folded as a quoted one is. Lines that could
+    /// mean something else (a comment, a key, a list item, an indicator) are left to YamlDotNet.
+    /// </summary>
+    private static FrontMatterValue? ReadMultiLinePlain(string yaml, ReadOnlySpan<char> value, ref int next, ref int line, int column)
+    {
+        ReadOnlySpan<char> first = value.TrimEnd(' ');
+        if (first.Contains(" #", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        int valueLine = line;
+        var text = new System.Text.StringBuilder(first.Length * 4);
+        text.Append(first);
+        int emptyLines = 0;
+        int position = next, consumedLine = line;
+        while (position < yaml.Length)
+        {
+            int end = yaml.IndexOf('\n', position);
+            int lineEnd = end < 0 ? yaml.Length : end;
+            ReadOnlySpan<char> raw = yaml.AsSpan(position, lineEnd - position).TrimEnd('\r');
+            int following = end < 0 ? yaml.Length : end + 1;
+            ReadOnlySpan<char> content = raw.Trim(' ');
+            if (content.IsEmpty)
+            {
+                emptyLines++;
+                position = following;
+                continue;
+            }
+
+            if (raw[0] != ' ')
+            {
+                // The next key: empty lines before it are not part of the value.
+                break;
+            }
+
+            if ("-?:,[]{}#&*!|>'\"%@`".Contains(content[0], StringComparison.Ordinal)
+                || content.Contains(" #", StringComparison.Ordinal) || content.Contains(": ", StringComparison.Ordinal) || content[^1] == ':')
+            {
+                return null;
+            }
+
+            AppendFold(text, emptyLines);
+            emptyLines = 0;
+            text.Append(content);
+            consumedLine += 1 + (int)CountLines(yaml, next, position);
+            next = following;
+            position = following;
+        }
+
+        line = consumedLine;
+        string folded = text.ToString();
+        return Scalar(FrontMatter.TypePlainScalar(folded), folded, false, valueLine, column);
+    }
+
+    /// <summary>The line breaks in <paramref name="yaml"/> from <paramref name="from"/> up to <paramref name="to"/>.</summary>
+    private static long CountLines(string yaml, int from, int to) => yaml.AsSpan(from, to - from).Count('\n');
+
+    /// <summary>
+    /// A literal (<c>|</c>) or folded (<c>&gt;</c>) block scalar, with clip or strip (<c>-</c>) chomping, whose lines
+    /// share one indentation (a literal one's may be indented further). Leading empty lines, kept chomping (<c>+</c>),
+    /// indentation indicators and a folded value's more-indented lines are left to YamlDotNet.
+    /// </summary>
+    private static FrontMatterValue? ReadBlockScalar(string yaml, ReadOnlySpan<char> value, ref int next, ref int line, int column, ref bool lineEndsInSpace)
+    {
+        bool literal = value[0] == '|';
+        int i = 1;
+        bool strip = false;
+        if (i < value.Length && value[i] == '-')
+        {
+            strip = true;
+            i++;
+        }
+
+        if (!IsCommentOrEmpty(value[i..]))
+        {
+            return null;
+        }
+
+        int valueLine = line;
+        var text = new System.Text.StringBuilder(256);
+        int indent = -1, emptyLines = 0;
+        int position = next, consumedLine = line, lastNext = next;
+        bool endsInBreak = true;
+        while (position < yaml.Length)
+        {
+            int end = yaml.IndexOf('\n', position);
+            int lineEnd = end < 0 ? yaml.Length : end;
+            ReadOnlySpan<char> raw = yaml.AsSpan(position, lineEnd - position).TrimEnd('\r');
+            int following = end < 0 ? yaml.Length : end + 1;
+            ReadOnlySpan<char> content = raw.TrimStart(' ');
+            int lineIndent = raw.Length - content.Length;
+            if (content.IsEmpty)
+            {
+                // Spaces beyond the indentation on an empty line would be content.
+                if (indent < 0 || lineIndent > indent)
+                {
+                    return null;
+                }
+
+                emptyLines++;
+                position = following;
+                continue;
+            }
+
+            if (indent < 0)
+            {
+                if (lineIndent == 0)
+                {
+                    return null;
+                }
+
+                indent = lineIndent;
+            }
+            else if (lineIndent < indent)
+            {
+                if (lineIndent == 0)
+                {
+                    break;
+                }
+
+                return null;
+            }
+            else if (lineIndent > indent && !literal)
+            {
+                return null;
+            }
+
+            ReadOnlySpan<char> piece = raw[indent..];
+            lineEndsInSpace |= piece[^1] == ' ';
+            if (text.Length > 0)
+            {
+                if (literal)
+                {
+                    text.Append('\n', emptyLines + 1);
+                }
+                else
+                {
+                    AppendFold(text, emptyLines);
+                }
+            }
+
+            emptyLines = 0;
+            text.Append(piece);
+            consumedLine += 1 + (int)CountLines(yaml, lastNext, position);
+            endsInBreak = end >= 0;
+            lastNext = following;
+            position = following;
+        }
+
+        if (indent < 0 || !endsInBreak)
+        {
+            return null;
+        }
+
+        next = lastNext;
+        line = consumedLine;
+        if (!strip)
+        {
+            text.Append('\n');
+        }
+
+        string scalar = text.ToString();
+        return Scalar(scalar, scalar, true, valueLine, column);
+    }
+
+    /// <summary>Between two folded lines: a space, or a line feed for each empty line between them.</summary>
+    private static void AppendFold(System.Text.StringBuilder text, int emptyLines)
+    {
+        if (emptyLines == 0)
+        {
+            text.Append(' ');
+        }
+        else
+        {
+            text.Append('\n', emptyLines);
+        }
     }
 
     private static bool ContainsKey(List<KeyValuePair<string, FrontMatterValue>> entries, string key)
