@@ -866,22 +866,27 @@ internal struct PackedWriter
             return;
         }
 
-        // How many values need each bit width, to price every narrower packing with its exceptions.
-        Span<int> needing = stackalloc int[33];
-        needing.Clear();
         uint all = 0;
         for (int i = 0; i < _count; i++)
         {
-            uint value = _pending![i];
-            all |= value;
-            needing[32 - System.Numerics.BitOperations.LeadingZeroCount(value)]++;
+            all |= _pending![i];
         }
 
         int largest = 32 - System.Numerics.BitOperations.LeadingZeroCount(all);
         int width = largest, exceptionCount = 0;
         int bytes = ((_count * largest) + 7) >> 3;
-        if (!_withoutExceptions)
+
+        // Exceptions cost at least four bytes (count, width, an index, high bits): a block of four bytes or fewer has nothing to gain.
+        if (!_withoutExceptions && bytes > 4)
         {
+            // How many values need each bit width, to price every narrower packing with its exceptions.
+            Span<int> needing = stackalloc int[33];
+            needing.Clear();
+            for (int i = 0; i < _count; i++)
+            {
+                needing[32 - System.Numerics.BitOperations.LeadingZeroCount(_pending![i])]++;
+            }
+
             int above = 0;
             for (int w = largest - 1; w >= 0; w--)
             {
