@@ -79,11 +79,17 @@ internal static class SimpleYaml
             FrontMatterValue? parsed;
             if (value.IsEmpty || value[0] == '#')
             {
-                // A null value, or a block list on the following lines.
+                // A null value, a block list on the following lines, or a value on the following, indented lines.
+                int afterKey = next;
                 parsed = ReadBlockList(yaml, ref next, ref line, line, valueStart + 1);
                 if (parsed is null && next < 0)
                 {
-                    return null;
+                    next = afterKey;
+                    parsed = value.IsEmpty ? ReadScalarOnNextLine(yaml, ref next, ref line) : null;
+                    if (parsed is null)
+                    {
+                        return null;
+                    }
                 }
             }
             else if (value[0] is '|' or '>')
@@ -265,6 +271,57 @@ internal static class SimpleYaml
         line = consumedLine;
         string folded = text.ToString();
         return Scalar(FrontMatter.TypePlainScalar(folded), folded, false, valueLine, column);
+    }
+
+    /// <summary>
+    /// A key's value that starts on the next line, indented (as formatters write long values): a plain or quoted
+    /// scalar, on that line or folded over the following ones. It starts where YamlDotNet says it does, on that line.
+    /// </summary>
+    private static FrontMatterValue? ReadScalarOnNextLine(string yaml, ref int next, ref int line)
+    {
+        if (next >= yaml.Length)
+        {
+            return null;
+        }
+
+        int end = yaml.IndexOf('\n', next);
+        int lineEnd = end < 0 ? yaml.Length : end;
+        ReadOnlySpan<char> raw = yaml.AsSpan(next, lineEnd - next).TrimEnd('\r');
+        ReadOnlySpan<char> value = raw.TrimStart(' ');
+        int indent = raw.Length - value.Length;
+
+        // Blank or comment lines between the key and its value, and what is not a scalar, are left to YamlDotNet.
+        if (indent == 0 || value.IsEmpty || value[0] is '#' or '[' or '|' or '>')
+        {
+            return null;
+        }
+
+        int valueLine = line + 1;
+        int following = end < 0 ? yaml.Length : end + 1;
+        if (value[0] is '"' or '\'' && value[1..].IndexOf(value[0]) < 0)
+        {
+            int at = valueLine;
+            int after = following;
+            FrontMatterValue? quoted = ReadMultiLineQuoted(yaml, value, ref after, ref at, indent + 1, out bool columnZero);
+
+            // The repair only follows quotes opened on a key's line: one opened here must not go on in column 0.
+            if (quoted is null || columnZero || !NextLineIsNotContinuation(yaml, after))
+            {
+                return null;
+            }
+
+            (next, line) = (after, at);
+            return quoted;
+        }
+
+        FrontMatterValue? scalar = ReadScalar(value, valueLine, indent + 1);
+        (next, line) = (following, valueLine);
+        if (scalar is not null && !NextLineIsNotContinuation(yaml, next))
+        {
+            scalar = scalar.Quoted ? null : ReadMultiLinePlain(yaml, value, ref next, ref line, indent + 1);
+        }
+
+        return scalar;
     }
 
     /// <summary>The line breaks in <paramref name="yaml"/> from <paramref name="from"/> up to <paramref name="to"/>.</summary>
