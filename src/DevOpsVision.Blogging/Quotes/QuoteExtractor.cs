@@ -44,8 +44,15 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             return [];
         }
 
-        var extraction = new Extraction(this, context);
-        return extraction.Run(document);
+        ItemPool pool = ItemPool.Rent();
+        try
+        {
+            return new Extraction(this, context, pool).Run(document);
+        }
+        finally
+        {
+            pool.Return();
+        }
     }
 
     public BlogQuotes GetQuotes(BlogSnapshot snapshot)
@@ -89,43 +96,113 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         Other,
     }
 
-    /// <summary>One block of the post. Paragraph text and raw HTML are built on first use: most paragraphs are never read.</summary>
+    /// <summary>
+    /// One block of the post. Paragraph text and raw HTML are built on first use: most paragraphs are never read.
+    /// Items are reused from post to post (see <see cref="ItemPool"/>), so they are filled in by <see cref="Set"/>.
+    /// </summary>
     private sealed class Item
     {
         private InlineText? _text;
         private string? _html;
 
-        public ItemKind Kind { get; init; }
+        public ItemKind Kind { get; private set; }
 
-        public int Level { get; init; }
+        public int Level { get; private set; }
 
-        public LeafBlock? Leaf { get; init; }
+        public LeafBlock? Leaf { get; private set; }
 
-        public InlineText.Builder? Builder { get; init; }
+        public InlineText.Builder? Builder { get; private set; }
 
-        public InlineText Text
-        {
-            get => _text ??= Leaf is not null && Builder is not null ? InlineText.From(Leaf, Builder) : InlineText.Empty;
-            init => _text = value;
-        }
+        public InlineText Text => _text ??= Leaf is not null && Builder is not null ? InlineText.From(Leaf, Builder) : InlineText.Empty;
 
         public bool HasText => _text is not null;
 
-        public int Line { get; init; }
+        public int Line { get; private set; }
 
-        public int Column { get; init; }
+        public int Column { get; private set; }
 
-        public int ListDepth { get; init; }
+        public int ListDepth { get; private set; }
 
-        public QuoteGroup? Group { get; init; }
+        public QuoteGroup? Group { get; private set; }
 
-        public string? Html
-        {
-            get => _html ??= Leaf is HtmlBlock html ? html.Lines.ToString() : null;
-            init => _html = value;
-        }
+        public string? Html => _html ??= Leaf is HtmlBlock html ? html.Lines.ToString() : null;
 
         public bool Consumed { get; set; }
+
+        public Item Set(ItemKind kind, int line, int column = 0, int listDepth = 0, LeafBlock? leaf = null, InlineText.Builder? builder = null, InlineText? text = null, int level = 0, QuoteGroup? group = null)
+        {
+            (Kind, Line, Column, ListDepth, Leaf, Builder, _text, Level, Group) = (kind, line, column, listDepth, leaf, builder, text, level, group);
+            _html = null;
+            Consumed = false;
+            return this;
+        }
+
+        /// <summary>Lets go of the post's blocks and text, so a pooled item keeps nothing alive.</summary>
+        public void Clear() => Set(ItemKind.Other, 0);
+    }
+
+    /// <summary>
+    /// A thread's items and item list, reused from one post's extraction to the next: a post has dozens of blocks,
+    /// and making their items anew for every post was a good part of what finding quotations allocated.
+    /// </summary>
+    private sealed class ItemPool
+    {
+        // What a pool keeps between posts: enough for long posts, bounded after a hostile one.
+        private const int MaxKept = 4096;
+
+        [ThreadStatic]
+        private static ItemPool? t_pool;
+
+        private readonly List<Item> _free = [];
+        private bool _inUse;
+        private int _used;
+
+        public List<Item> Items { get; } = [];
+
+        /// <summary>The thread's pool, or a new one when the thread's is in use (an extraction within an extraction).</summary>
+        public static ItemPool Rent()
+        {
+            ItemPool pool = t_pool ??= new ItemPool();
+            if (pool._inUse)
+            {
+                return new ItemPool();
+            }
+
+            pool._inUse = true;
+            return pool;
+        }
+
+        public Item Next()
+        {
+            if (_used == _free.Count)
+            {
+                _free.Add(new Item());
+            }
+
+            return _free[_used++];
+        }
+
+        public void Return()
+        {
+            for (int i = 0; i < _used; i++)
+            {
+                _free[i].Clear();
+            }
+
+            if (_free.Count > MaxKept)
+            {
+                _free.RemoveRange(MaxKept, _free.Count - MaxKept);
+            }
+
+            Items.Clear();
+            if (Items.Capacity > MaxKept)
+            {
+                Items.Capacity = MaxKept;
+            }
+
+            _used = 0;
+            _inUse = false;
+        }
     }
 
     private sealed class QuoteGroup
@@ -141,12 +218,12 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
     }
 
     /// <summary>One post's extraction: the flattened blocks, the section state and the quotes found so far.</summary>
-    private sealed class Extraction(QuoteExtractor owner, QuoteContext context)
+    private sealed class Extraction(QuoteExtractor owner, QuoteContext context, ItemPool pool)
     {
         private const int MaxDepth = 64;
         private readonly QuoteOptions _options = owner._options;
         private readonly ReportingPatterns _patterns = owner._patterns;
-        private readonly List<Item> _items = [];
+        private readonly List<Item> _items = pool.Items;
         private readonly List<Quote> _quotes = [];
         private List<MarkSpan> _spans = [];
         private List<MarkSpan> _inlineSpans = [];
@@ -281,7 +358,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                             AddGroup(alert, QuoteKind.Blockquote, null, listDepth, depth);
                         }
 
-                        _items.Add(new Item { Kind = ItemKind.Other, Line = alert.Line });
+                        _items.Add(pool.Next().Set(ItemKind.Other, alert.Line));
                         break;
                     case QuoteBlock quote:
                         AddGroup(quote, QuoteKind.Blockquote, null, listDepth, depth);
@@ -290,29 +367,29 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                         OnFigure(figure, listDepth, depth);
                         break;
                     case FooterBlock footer:
-                        _items.Add(new Item { Kind = ItemKind.Footer, Text = TextOf(footer), Line = footer.Line, Column = footer.Column, ListDepth = listDepth });
+                        _items.Add(pool.Next().Set(ItemKind.Footer, footer.Line, footer.Column, listDepth, text: TextOf(footer)));
                         break;
                     case ListBlock list:
                         Flatten(list, listDepth + 1, depth + 1);
                         break;
                     case HeadingBlock heading:
-                        _items.Add(new Item { Kind = ItemKind.Heading, Level = heading.Level, Text = InlineText.From(heading, _builder), Line = heading.Line, Column = heading.Column });
+                        _items.Add(pool.Next().Set(ItemKind.Heading, heading.Line, heading.Column, text: InlineText.From(heading, _builder), level: heading.Level));
                         break;
                     case ParagraphBlock paragraph:
-                        _items.Add(new Item { Kind = ItemKind.Paragraph, Leaf = paragraph, Builder = _builder, Line = paragraph.Line, Column = paragraph.Column, ListDepth = listDepth });
+                        _items.Add(pool.Next().Set(ItemKind.Paragraph, paragraph.Line, paragraph.Column, listDepth, leaf: paragraph, builder: _builder));
                         break;
                     case ThematicBreakBlock:
-                        _items.Add(new Item { Kind = ItemKind.Break, Line = block.Line });
+                        _items.Add(pool.Next().Set(ItemKind.Break, block.Line));
                         break;
                     case HtmlBlock html:
-                        _items.Add(new Item { Kind = ItemKind.Html, Leaf = html, Line = html.Line, Column = html.Column, ListDepth = listDepth });
+                        _items.Add(pool.Next().Set(ItemKind.Html, html.Line, html.Column, listDepth, leaf: html));
                         break;
                     case YamlFrontMatterBlock:
                     case LinkReferenceDefinitionGroup:
                     case Table:
                         break;
                     case CodeBlock:
-                        _items.Add(new Item { Kind = ItemKind.Other, Line = block.Line });
+                        _items.Add(pool.Next().Set(ItemKind.Other, block.Line));
                         break;
                     case ContainerBlock child:
                         Flatten(child, listDepth, depth + 1);
@@ -355,7 +432,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             var group = new QuoteGroup { Kind = kind, Caption = caption };
             var inner = new List<QuoteBlock>();
             Collect(quote, group, inner, depth + 1);
-            _items.Add(new Item { Kind = ItemKind.Quote, Group = group, Line = quote.Line, Column = quote.Column, ListDepth = listDepth });
+            _items.Add(pool.Next().Set(ItemKind.Quote, quote.Line, quote.Column, listDepth, group: group));
             if (depth < MaxDepth)
             {
                 foreach (QuoteBlock child in inner)
