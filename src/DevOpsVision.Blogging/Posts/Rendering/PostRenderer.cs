@@ -61,7 +61,7 @@ internal sealed class PostRenderer
         return state.Render(document, collect);
     }
 
-    private static HtmlSanitizer CreateSanitizer()
+    internal static HtmlSanitizer CreateSanitizer()
     {
         var sanitizer = new HtmlSanitizer();
         sanitizer.AllowedAttributes.Add("id");
@@ -485,6 +485,10 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _acceptedTags = new(StringComparer.Ordinal);
 
+    private WellFormedHtml.TagCheck? _unchangedTagCheck;
+
+    private WellFormedHtml.TagCheck UnchangedTag => _unchangedTagCheck ??= IsUnchangedTag;
+
     private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
@@ -561,6 +565,21 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
         return true;
     }
 
+    /// <summary>Whether the sanitizer gives back an opening tag as written; asked of the sanitizer once per distinct tag.</summary>
+    private bool IsUnchangedTag(ReadOnlySpan<char> tag)
+    {
+        var lookup = _acceptedTags.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(tag, out bool unchanged))
+        {
+            return unchanged;
+        }
+
+        string text = tag.ToString();
+        unchanged = IsUnchangedBySanitizer(text);
+        _acceptedTags.TryAdd(text, unchanged);
+        return unchanged;
+    }
+
     private bool IsUnchangedBySanitizer(string tag)
     {
         string name = TagName(tag.AsSpan(1));
@@ -591,6 +610,9 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
         return text[..length].ToString().ToLowerInvariant();
     }
 
+    /// <summary>What sanitizing <paramref name="html"/> gives, when it can be told without a full HTML parse (see <see cref="WellFormedHtml"/>).</summary>
+    internal string? TryPassThrough(string html) => WellFormedHtml.PassThrough(html, UnchangedTag);
+
     public string Sanitize(string html)
     {
         if (html.Length > MaxCachedLength)
@@ -603,7 +625,7 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
             return cached;
         }
 
-        string sanitized = sanitizer.Sanitize(html);
+        string sanitized = TryPassThrough(html) ?? sanitizer.Sanitize(html);
         if (_cache.Count >= MaxEntries)
         {
             _cache.Clear();
