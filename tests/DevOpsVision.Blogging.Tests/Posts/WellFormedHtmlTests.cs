@@ -109,6 +109,21 @@ public class WellFormedHtmlTests
         Assert.Null(new CachingSanitizer(Sanitizer).TryPassThrough(html));
 
     [Fact]
+    public void PassThrough_HandlesHostileFragments()
+    {
+        // Deeper than the nesting it follows, brackets that never close a tag, a tag that never ends, and many small elements.
+        string deep = string.Concat(Enumerable.Repeat("<div>", 10_000)) + string.Concat(Enumerable.Repeat("</div>", 10_000));
+        string brackets = new('<', 200_000);
+        string open = "<div class=\"" + new string('x', 200_000);
+        string spans = string.Concat(Enumerable.Repeat("<span>a</span>", 50_000));
+        var caching = new CachingSanitizer(Sanitizer);
+        Assert.Null(caching.TryPassThrough(deep));
+        Assert.Null(caching.TryPassThrough(brackets));
+        Assert.Null(caching.TryPassThrough(open));
+        Assert.Equal(spans, caching.TryPassThrough(spans));
+    }
+
+    [Fact]
     public void PassThrough_GivesWhatTheSanitizerGives_ForEveryHtmlBlockOfTheCorpora()
     {
         MarkdownPipeline pipeline = new MarkdownPostParser(new BlogOptions()).Pipeline;

@@ -617,7 +617,7 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
     {
         if (html.Length > MaxCachedLength)
         {
-            return sanitizer.Sanitize(html);
+            return TryPassThrough(html) ?? sanitizer.Sanitize(html);
         }
 
         if (_cache.TryGetValue(html, out string? cached))
