@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using DevOpsVision.Blogging.Text;
 
 namespace DevOpsVision.Blogging.Feeds;
 
@@ -54,28 +55,8 @@ internal static class HtmlUrls
     /// <summary>The index of the <c>&gt;</c> that ends a tag, skipping quoted attribute values.</summary>
     private static int TagEnd(string html, int i)
     {
-        char quote = '\0';
-        for (; i < html.Length; i++)
-        {
-            char c = html[i];
-            if (quote != '\0')
-            {
-                if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
-            {
-                return i;
-            }
-        }
-
-        return -1;
+        int end = QuotedText.IndexOutsideQuotes(html.AsSpan(i), '>', "\"'");
+        return end < 0 ? -1 : i + end;
     }
 
     private static void RewriteAttributes(string html, int start, int end, Uri pageUrl, ref StringBuilder? output, ref int copied)

@@ -160,19 +160,14 @@ internal static class SimpleYaml
         var text = new System.Text.StringBuilder(first.Length * 4);
         text.Append(first);
         int emptyLines = 0;
-        int position = next;
-        while (position < yaml.Length)
+        var lines = new LineCursor(yaml, next);
+        while (lines.TryRead(out ReadOnlySpan<char> raw))
         {
-            int end = yaml.IndexOf('\n', position);
-            int lineEnd = end < 0 ? yaml.Length : end;
-            ReadOnlySpan<char> raw = yaml.AsSpan(position, lineEnd - position).TrimEnd('\r');
-            int following = end < 0 ? yaml.Length : end + 1;
             line++;
             ReadOnlySpan<char> content = raw.Trim(' ');
             if (content.IsEmpty)
             {
                 emptyLines++;
-                position = following;
                 continue;
             }
 
@@ -198,7 +193,6 @@ internal static class SimpleYaml
             if (close < 0)
             {
                 text.Append(content);
-                position = following;
                 continue;
             }
 
@@ -209,7 +203,7 @@ internal static class SimpleYaml
             }
 
             text.Append(content[..close]);
-            next = following;
+            next = lines.Next;
             string folded = text.ToString();
             return Scalar(folded, folded, true, valueLine, column);
         }
@@ -233,18 +227,14 @@ internal static class SimpleYaml
         var text = new System.Text.StringBuilder(first.Length * 4);
         text.Append(first);
         int emptyLines = 0;
-        int position = next, consumedLine = line;
-        while (position < yaml.Length)
+        int consumedLine = line;
+        var lines = new LineCursor(yaml, next);
+        while (lines.TryRead(out ReadOnlySpan<char> raw))
         {
-            int end = yaml.IndexOf('\n', position);
-            int lineEnd = end < 0 ? yaml.Length : end;
-            ReadOnlySpan<char> raw = yaml.AsSpan(position, lineEnd - position).TrimEnd('\r');
-            int following = end < 0 ? yaml.Length : end + 1;
             ReadOnlySpan<char> content = raw.Trim(' ');
             if (content.IsEmpty)
             {
                 emptyLines++;
-                position = following;
                 continue;
             }
 
@@ -263,9 +253,8 @@ internal static class SimpleYaml
             AppendFold(text, emptyLines);
             emptyLines = 0;
             text.Append(content);
-            consumedLine += 1 + (int)CountLines(yaml, next, position);
-            next = following;
-            position = following;
+            consumedLine += 1 + (int)CountLines(yaml, next, lines.Start);
+            next = lines.Next;
         }
 
         line = consumedLine;
@@ -351,14 +340,11 @@ internal static class SimpleYaml
         int valueLine = line;
         var text = new System.Text.StringBuilder(256);
         int indent = -1, emptyLines = 0;
-        int position = next, consumedLine = line, lastNext = next;
+        int consumedLine = line, lastNext = next;
         bool endsInBreak = true;
-        while (position < yaml.Length)
+        var lines = new LineCursor(yaml, next);
+        while (lines.TryRead(out ReadOnlySpan<char> raw))
         {
-            int end = yaml.IndexOf('\n', position);
-            int lineEnd = end < 0 ? yaml.Length : end;
-            ReadOnlySpan<char> raw = yaml.AsSpan(position, lineEnd - position).TrimEnd('\r');
-            int following = end < 0 ? yaml.Length : end + 1;
             ReadOnlySpan<char> content = raw.TrimStart(' ');
             int lineIndent = raw.Length - content.Length;
             if (content.IsEmpty)
@@ -370,7 +356,6 @@ internal static class SimpleYaml
                 }
 
                 emptyLines++;
-                position = following;
                 continue;
             }
 
@@ -413,10 +398,9 @@ internal static class SimpleYaml
 
             emptyLines = 0;
             text.Append(piece);
-            consumedLine += 1 + (int)CountLines(yaml, lastNext, position);
-            endsInBreak = end >= 0;
-            lastNext = following;
-            position = following;
+            consumedLine += 1 + (int)CountLines(yaml, lastNext, lines.Start);
+            endsInBreak = lines.EndedInBreak;
+            lastNext = lines.Next;
         }
 
         if (indent < 0 || !endsInBreak)
@@ -715,5 +699,35 @@ internal static class SimpleYaml
         }
 
         return new FrontMatterValue { Value = new ReadOnlyCollection<object?>(values), Kind = YamlNodeType.Sequence, Items = items, Line = line, Column = column };
+    }
+
+    /// <summary>Reads the front matter's lines one at a time, each without its line break.</summary>
+    private ref struct LineCursor(string yaml, int next)
+    {
+        /// <summary>Where the line read last starts.</summary>
+        public int Start { get; private set; }
+
+        /// <summary>Where the line after the one read last starts.</summary>
+        public int Next { get; private set; } = next;
+
+        /// <summary>Whether the line read last ended in a line break (the last line may not).</summary>
+        public bool EndedInBreak { get; private set; }
+
+        public bool TryRead(out ReadOnlySpan<char> line)
+        {
+            if (Next >= yaml.Length)
+            {
+                line = default;
+                return false;
+            }
+
+            Start = Next;
+            int end = yaml.IndexOf('\n', Start);
+            int lineEnd = end < 0 ? yaml.Length : end;
+            line = yaml.AsSpan(Start, lineEnd - Start).TrimEnd('\r');
+            Next = end < 0 ? yaml.Length : end + 1;
+            EndedInBreak = end >= 0;
+            return true;
+        }
     }
 }

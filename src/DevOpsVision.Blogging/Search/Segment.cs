@@ -920,25 +920,13 @@ internal struct PackedWriter
         }
 
         uint lowMask = width == 32 ? uint.MaxValue : (1u << width) - 1;
-        ulong accumulator = 0;
-        int bits = 0;
+        var bits = new BitAppender();
         for (int i = 0; i < _count; i++)
         {
-            accumulator |= (ulong)(_pending![i] & lowMask) << bits;
-            bits += width;
-            while (bits >= 8)
-            {
-                _packed[_length++] = (byte)accumulator;
-                accumulator >>= 8;
-                bits -= 8;
-            }
+            bits.Append(_packed, ref _length, _pending![i] & lowMask, width);
         }
 
-        if (bits > 0)
-        {
-            _packed[_length++] = (byte)accumulator;
-        }
-
+        bits.Finish(_packed, ref _length);
         if (exceptionCount != 0)
         {
             for (int i = 0; i < _count; i++)
@@ -949,30 +937,49 @@ internal struct PackedWriter
                 }
             }
 
-            accumulator = 0;
-            bits = 0;
+            bits = default;
             for (int i = 0; i < _count; i++)
             {
                 if (_pending![i] > lowMask)
                 {
-                    accumulator |= (ulong)(_pending[i] >> width) << bits;
-                    bits += exceptionWidth;
-                    while (bits >= 8)
-                    {
-                        _packed[_length++] = (byte)accumulator;
-                        accumulator >>= 8;
-                        bits -= 8;
-                    }
+                    bits.Append(_packed, ref _length, _pending[i] >> width, exceptionWidth);
                 }
             }
 
-            if (bits > 0)
-            {
-                _packed[_length++] = (byte)accumulator;
-            }
+            bits.Finish(_packed, ref _length);
         }
 
         _count = 0;
+    }
+
+    /// <summary>Packs values of a given bit width into bytes, lowest bits first.</summary>
+    private struct BitAppender
+    {
+        private ulong _accumulator;
+        private int _bits;
+
+        public void Append(byte[] target, ref int length, uint value, int width)
+        {
+            _accumulator |= (ulong)value << _bits;
+            _bits += width;
+            while (_bits >= 8)
+            {
+                target[length++] = (byte)_accumulator;
+                _accumulator >>= 8;
+                _bits -= 8;
+            }
+        }
+
+        /// <summary>Writes the last, partly filled byte.</summary>
+        public void Finish(byte[] target, ref int length)
+        {
+            if (_bits > 0)
+            {
+                target[length++] = (byte)_accumulator;
+                _accumulator = 0;
+                _bits = 0;
+            }
+        }
     }
 
     public readonly void CopyTo(byte[] target, int offset)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using DevOpsVision.Blogging.Text;
 
 namespace DevOpsVision.Blogging.Posts.Rendering;
 
@@ -154,32 +155,8 @@ internal static class WellFormedHtml
     /// <summary>Where the tag that starts at <paramref name="lt"/> ends (its <c>&gt;</c>), outside quoted attribute values; -1 if it does not.</summary>
     private static int TagEnd(string html, int lt)
     {
-        char quote = '\0';
-        for (int i = lt + 1; i < html.Length; i++)
-        {
-            char c = html[i];
-            if (quote != '\0')
-            {
-                if (c == quote)
-                {
-                    quote = '\0';
-                }
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-            }
-            else if (c == '>')
-            {
-                return i;
-            }
-            else if (c == '<')
-            {
-                return -1;
-            }
-        }
-
-        return -1;
+        int end = QuotedText.IndexOutsideQuotes(html.AsSpan(lt + 1), '>', "\"'");
+        return end < 0 ? -1 : lt + 1 + end;
     }
 
     /// <summary>The element an opening tag's text (between its brackets) names, if it is one of the elements handled here.</summary>
