@@ -442,7 +442,7 @@ internal static class Searcher
         // reading stops after it.
         (int start, int end) = filter.DateWindow(postings.Segment);
         int count;
-        while (start < end && (count = reader.Next(scratch.Docs, scratch.Masks, scratch.Frequencies)) > 0)
+        while (start < end && (count = reader.Next(scratch.Docs, scratch.Masks, scratch.Frequencies, scratch.Offsets)) > 0)
         {
             if ((int)scratch.Docs[count - 1] < start)
             {
@@ -454,7 +454,6 @@ internal static class Searcher
                 break;
             }
 
-            FrequencyOffsets(scratch.Masks, scratch.Offsets, count);
             if (!plain)
             {
                 count = Screen(postings, filter, gate, otherFilters, scratch, count);
@@ -473,17 +472,6 @@ internal static class Searcher
 
             ScoreBlock(postings, scorer, scratch, count, floor > 0 ? bounds : null, floor);
             sink.Take(scratch.BlockGlobals, scratch.BlockScores, count);
-        }
-    }
-
-    /// <summary>Where each posting's first frequency is: the field counts of the postings before it.</summary>
-    private static void FrequencyOffsets(uint[] masks, int[] offsets, int count)
-    {
-        int f = 0;
-        for (int i = 0; i < count && i < masks.Length && i < offsets.Length; i++)
-        {
-            offsets[i] = f;
-            f += System.Numerics.BitOperations.PopCount(masks[i]);
         }
     }
 
@@ -831,16 +819,9 @@ internal static class Searcher
 
         private void Load()
         {
-            _count = _reader.Next(Docs, Masks, Frequencies);
+            _count = _reader.Next(Docs, Masks, Frequencies, Offsets);
             Index = 0;
-            if (_count == 0)
-            {
-                Doc = int.MaxValue;
-                return;
-            }
-
-            FrequencyOffsets(Masks, Offsets, _count);
-            Doc = (int)Docs[0];
+            Doc = _count == 0 ? int.MaxValue : (int)Docs[0];
         }
     }
 

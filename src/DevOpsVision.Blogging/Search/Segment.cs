@@ -469,7 +469,16 @@ internal struct PostingBlockReader
     public int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies) => Next(docs, masks, frequencies, out _);
 
     /// <summary><see cref="Next(Span{uint}, Span{uint}, Span{uint})"/>, also giving how many frequencies the block held.</summary>
-    public int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies, out int frequencyCount)
+    public int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies, out int frequencyCount) => Next(docs, masks, frequencies, default, out frequencyCount);
+
+    /// <summary>
+    /// <see cref="Next(Span{uint}, Span{uint}, Span{uint})"/>, also giving where each posting's first frequency is in
+    /// <paramref name="frequencies"/> (<paramref name="offsets"/> holds <see cref="PackedWriter.BlockSize"/> values), found
+    /// in the same pass that turns gaps into documents.
+    /// </summary>
+    public int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies, Span<int> offsets) => Next(docs, masks, frequencies, offsets, out _);
+
+    private int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies, Span<int> offsets, out int frequencyCount)
     {
         frequencyCount = 0;
         if (_remaining == 0)
@@ -482,13 +491,28 @@ internal struct PostingBlockReader
         _remaining -= count;
         int doc = _doc;
         int wanted = 0;
-        for (int i = 0; i < count; i++)
+        if (offsets.Length >= count)
         {
-            doc += 1 + (int)docs[i];
-            docs[i] = (uint)doc;
-            uint mask = masks[i] ^ SearchFields.BodyMask;
-            masks[i] = mask;
-            wanted += System.Numerics.BitOperations.PopCount(mask);
+            for (int i = 0; i < count; i++)
+            {
+                doc += 1 + (int)docs[i];
+                docs[i] = (uint)doc;
+                uint mask = masks[i] ^ SearchFields.BodyMask;
+                masks[i] = mask;
+                offsets[i] = wanted;
+                wanted += System.Numerics.BitOperations.PopCount(mask);
+            }
+        }
+        else
+        {
+            for (int i = 0; i < count; i++)
+            {
+                doc += 1 + (int)docs[i];
+                docs[i] = (uint)doc;
+                uint mask = masks[i] ^ SearchFields.BodyMask;
+                masks[i] = mask;
+                wanted += System.Numerics.BitOperations.PopCount(mask);
+            }
         }
 
         _doc = doc;

@@ -7,7 +7,8 @@ public class PostingReaderTests
 {
     /// <summary>
     /// The block reader the scoring loop uses must see exactly what the posting cursor sees: every document, its fields
-    /// and their frequencies, for every term, including the long lists whose frequency blocks straddle posting blocks.
+    /// and their frequencies (and where each posting's first frequency is), for every term, including the long lists
+    /// whose frequency blocks straddle posting blocks.
     /// </summary>
     [Theory]
     [InlineData("18f")]
@@ -18,6 +19,7 @@ public class PostingReaderTests
         var docs = new uint[128];
         var masks = new uint[128];
         var frequencies = new uint[PostingBlockReader.MaxFrequencies + 128];
+        var offsets = new int[128];
         int multiBlockTerms = 0;
         foreach (Segment segment in index.Segments)
         {
@@ -26,7 +28,7 @@ public class PostingReaderTests
                 var cursor = new PostingCursor(segment, term);
                 var reader = new PostingBlockReader(segment, term);
                 int postings = 0, blocks = 0, count;
-                while ((count = reader.Next(docs, masks, frequencies)) > 0)
+                while ((count = reader.Next(docs, masks, frequencies, offsets)) > 0)
                 {
                     blocks++;
                     int at = 0;
@@ -35,6 +37,7 @@ public class PostingReaderTests
                         Assert.True(cursor.MoveNext());
                         Assert.Equal(cursor.Doc, (int)docs[i]);
                         Assert.Equal(cursor.FieldMask, (int)masks[i]);
+                        Assert.Equal(at, offsets[i]);
                         for (int field = 0; field < SearchFields.Count; field++)
                         {
                             int expected = cursor.Tf(field);
