@@ -100,12 +100,11 @@ internal static class SimpleYaml
                     return null;
                 }
             }
-            else if (value[0] is '"' or '\'' && value[1..].IndexOf(value[0]) < 0)
+            else
             {
-                // A quoted value that goes on over the following lines.
                 int valueLine = line;
-                parsed = ReadMultiLineQuoted(yaml, value, ref next, ref line, valueStart + 1, out bool columnZero);
-                if (parsed is null || !NextLineIsNotContinuation(yaml, next))
+                parsed = ReadScalarValue(yaml, value, ref next, ref line, valueStart + 1, out bool columnZero);
+                if (parsed is null)
                 {
                     return null;
                 }
@@ -115,30 +114,36 @@ internal static class SimpleYaml
                     repairedLine = valueLine;
                 }
             }
-            else
-            {
-                parsed = ReadInlineValue(value, line, valueStart + 1);
-                if (parsed is null)
-                {
-                    return null;
-                }
-
-                if (!NextLineIsNotContinuation(yaml, next))
-                {
-                    // A plain value that goes on over the following, indented lines.
-                    parsed = parsed.Quoted || value[0] == '[' ? null : ReadMultiLinePlain(yaml, value, ref next, ref line, valueStart + 1);
-                    if (parsed is null)
-                    {
-                        return null;
-                    }
-                }
-            }
 
             entries.Add(new KeyValuePair<string, FrontMatterValue>(key, parsed!));
             position = next;
         }
 
         return repairedLine != 0 && blockLineEndsInSpace ? null : entries;
+    }
+
+    /// <summary>
+    /// A value that starts with <paramref name="value"/>, on the line before <paramref name="next"/>: a flow list, or a
+    /// quoted or plain scalar on that line or folded over the following ones.
+    /// </summary>
+    /// <remarks><paramref name="columnZero"/>: whether a quoted value goes on in column 0 (see <see cref="ReadMultiLineQuoted"/>).</remarks>
+    private static FrontMatterValue? ReadScalarValue(string yaml, ReadOnlySpan<char> value, ref int next, ref int line, int column, out bool columnZero)
+    {
+        columnZero = false;
+        if (value[0] is '"' or '\'' && value[1..].IndexOf(value[0]) < 0)
+        {
+            FrontMatterValue? quoted = ReadMultiLineQuoted(yaml, value, ref next, ref line, column, out columnZero);
+            return quoted is not null && NextLineIsNotContinuation(yaml, next) ? quoted : null;
+        }
+
+        FrontMatterValue? parsed = ReadInlineValue(value, line, column);
+        if (parsed is not null && !NextLineIsNotContinuation(yaml, next))
+        {
+            // A plain value that goes on over the following, indented lines.
+            parsed = parsed.Quoted || value[0] == '[' ? null : ReadMultiLinePlain(yaml, value, ref next, ref line, column);
+        }
+
+        return parsed;
     }
 
     /// <summary>
@@ -268,14 +273,12 @@ internal static class SimpleYaml
     /// </summary>
     private static FrontMatterValue? ReadScalarOnNextLine(string yaml, ref int next, ref int line)
     {
-        if (next >= yaml.Length)
+        var lines = new LineCursor(yaml, next);
+        if (!lines.TryRead(out ReadOnlySpan<char> raw))
         {
             return null;
         }
 
-        int end = yaml.IndexOf('\n', next);
-        int lineEnd = end < 0 ? yaml.Length : end;
-        ReadOnlySpan<char> raw = yaml.AsSpan(next, lineEnd - next).TrimEnd('\r');
         ReadOnlySpan<char> value = raw.TrimStart(' ');
         int indent = raw.Length - value.Length;
 
@@ -285,32 +288,11 @@ internal static class SimpleYaml
             return null;
         }
 
-        int valueLine = line + 1;
-        int following = end < 0 ? yaml.Length : end + 1;
-        if (value[0] is '"' or '\'' && value[1..].IndexOf(value[0]) < 0)
-        {
-            int at = valueLine;
-            int after = following;
-            FrontMatterValue? quoted = ReadMultiLineQuoted(yaml, value, ref after, ref at, indent + 1, out bool columnZero);
+        (next, line) = (lines.Next, line + 1);
+        FrontMatterValue? scalar = ReadScalarValue(yaml, value, ref next, ref line, indent + 1, out bool columnZero);
 
-            // The repair only follows quotes opened on a key's line: one opened here must not go on in column 0.
-            if (quoted is null || columnZero || !NextLineIsNotContinuation(yaml, after))
-            {
-                return null;
-            }
-
-            (next, line) = (after, at);
-            return quoted;
-        }
-
-        FrontMatterValue? scalar = ReadScalar(value, valueLine, indent + 1);
-        (next, line) = (following, valueLine);
-        if (scalar is not null && !NextLineIsNotContinuation(yaml, next))
-        {
-            scalar = scalar.Quoted ? null : ReadMultiLinePlain(yaml, value, ref next, ref line, indent + 1);
-        }
-
-        return scalar;
+        // The repair only follows quotes opened on a key's line: one opened here must not go on in column 0.
+        return columnZero ? null : scalar;
     }
 
     /// <summary>The line breaks in <paramref name="yaml"/> from <paramref name="from"/> up to <paramref name="to"/>.</summary>

@@ -140,6 +140,7 @@ internal static class JsonExport
         var docs = new uint[PackedWriter.BlockSize];
         var masks = new uint[PackedWriter.BlockSize];
         var frequencies = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
+        var offsets = new int[PackedWriter.BlockSize];
         for (int t = from; t < to; t++)
         {
             (string term, (int Segment, int Id)[] parts) = terms[t];
@@ -152,7 +153,7 @@ internal static class JsonExport
                 var reader = new PostingBlockReader(index.Segments[s], id);
                 int docBase = index.Bases[s];
                 int count;
-                while ((count = reader.Next(docs, masks, frequencies)) > 0)
+                while ((count = reader.Next(docs, masks, frequencies, offsets)) > 0)
                 {
                     int at = 0;
                     for (int i = 0; i < count; i++)

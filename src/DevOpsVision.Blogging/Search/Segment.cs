@@ -461,24 +461,16 @@ internal struct PostingBlockReader
     }
 
     /// <summary>
-    /// Decodes the next block: documents (ascending), field bits, and the frequencies of the fields present, posting by
-    /// posting in field order. <paramref name="docs"/> and <paramref name="masks"/> hold <see cref="PackedWriter.BlockSize"/>
-    /// values, <paramref name="frequencies"/> <see cref="MaxFrequencies"/>, and a spare <see cref="PackedWriter.BlockSize"/>
-    /// for a block read whole. Returns how many postings it held, 0 at the end.
-    /// </summary>
-    public int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies) => Next(docs, masks, frequencies, out _);
-
-    /// <summary><see cref="Next(Span{uint}, Span{uint}, Span{uint})"/>, also giving how many frequencies the block held.</summary>
-    public int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies, out int frequencyCount) => Next(docs, masks, frequencies, default, out frequencyCount);
-
-    /// <summary>
-    /// <see cref="Next(Span{uint}, Span{uint}, Span{uint})"/>, also giving where each posting's first frequency is in
-    /// <paramref name="frequencies"/> (<paramref name="offsets"/> holds <see cref="PackedWriter.BlockSize"/> values), found
-    /// in the same pass that turns gaps into documents.
+    /// Decodes the next block: documents (ascending), field bits, the frequencies of the fields present (posting by
+    /// posting in field order), and where each posting's first frequency is. <paramref name="docs"/>,
+    /// <paramref name="masks"/> and <paramref name="offsets"/> hold <see cref="PackedWriter.BlockSize"/> values,
+    /// <paramref name="frequencies"/> <see cref="MaxFrequencies"/>, and a spare <see cref="PackedWriter.BlockSize"/> for a
+    /// block read whole. Returns how many postings it held, 0 at the end.
     /// </summary>
     public int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies, Span<int> offsets) => Next(docs, masks, frequencies, offsets, out _);
 
-    private int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies, Span<int> offsets, out int frequencyCount)
+    /// <summary><see cref="Next(Span{uint}, Span{uint}, Span{uint}, Span{int})"/>, also giving how many frequencies the block held.</summary>
+    public int Next(Span<uint> docs, Span<uint> masks, Span<uint> frequencies, Span<int> offsets, out int frequencyCount)
     {
         frequencyCount = 0;
         if (_remaining == 0)
@@ -491,28 +483,14 @@ internal struct PostingBlockReader
         _remaining -= count;
         int doc = _doc;
         int wanted = 0;
-        if (offsets.Length >= count)
+        for (int i = 0; i < count; i++)
         {
-            for (int i = 0; i < count; i++)
-            {
-                doc += 1 + (int)docs[i];
-                docs[i] = (uint)doc;
-                uint mask = masks[i] ^ SearchFields.BodyMask;
-                masks[i] = mask;
-                offsets[i] = wanted;
-                wanted += System.Numerics.BitOperations.PopCount(mask);
-            }
-        }
-        else
-        {
-            for (int i = 0; i < count; i++)
-            {
-                doc += 1 + (int)docs[i];
-                docs[i] = (uint)doc;
-                uint mask = masks[i] ^ SearchFields.BodyMask;
-                masks[i] = mask;
-                wanted += System.Numerics.BitOperations.PopCount(mask);
-            }
+            doc += 1 + (int)docs[i];
+            docs[i] = (uint)doc;
+            uint mask = masks[i] ^ SearchFields.BodyMask;
+            masks[i] = mask;
+            offsets[i] = wanted;
+            wanted += System.Numerics.BitOperations.PopCount(mask);
         }
 
         _doc = doc;
@@ -572,6 +550,7 @@ internal sealed class PhraseTermCursor
     private readonly uint[] _docs = new uint[PackedWriter.BlockSize];
     private readonly uint[] _masks = new uint[PackedWriter.BlockSize];
     private readonly uint[] _frequencies = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
+    private readonly int[] _offsets = new int[PackedWriter.BlockSize];
     private PostingBlockReader _reader;
     private PackedReader _positions;
     private int _count;
@@ -682,7 +661,7 @@ internal sealed class PhraseTermCursor
 
     private void LoadBlock()
     {
-        _count = _reader.Next(_docs, _masks, _frequencies, out _frequencyCount);
+        _count = _reader.Next(_docs, _masks, _frequencies, _offsets, out _frequencyCount);
         _index = 0;
         _frequencyAt = 0;
         Doc = _count == 0 ? int.MaxValue : (int)_docs[0];
@@ -982,7 +961,6 @@ internal struct PackedWriter
                 }
             }
 
-            bits = default;
             for (int i = 0; i < _count; i++)
             {
                 if (_pending![i] > lowMask)
@@ -1015,7 +993,7 @@ internal struct PackedWriter
             }
         }
 
-        /// <summary>Writes the last, partly filled byte.</summary>
+        /// <summary>Writes the last, partly filled byte, and starts afresh.</summary>
         public void Finish(byte[] target, ref int length)
         {
             if (_bits > 0)

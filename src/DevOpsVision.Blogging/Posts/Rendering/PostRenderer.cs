@@ -489,11 +489,6 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
 
     private WellFormedHtml.TagCheck UnchangedTag => _unchangedTagCheck ??= IsUnchangedTag;
 
-    private static readonly HashSet<string> VoidElements = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-    };
-
     public void Clear()
     {
         _cache.Clear();
@@ -552,12 +547,12 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
         }
 
         string name = TagName(tag.AsSpan(1));
-        if (name.Length == 0 || !_acceptedTags.GetOrAdd(tag, IsUnchangedBySanitizer))
+        if (name.Length == 0 || !IsUnchangedTag(tag))
         {
             return false;
         }
 
-        if (!VoidElements.Contains(name))
+        if (!WellFormedHtml.VoidElements.Contains(name))
         {
             open.Add(name);
         }
@@ -583,7 +578,7 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
     private bool IsUnchangedBySanitizer(string tag)
     {
         string name = TagName(tag.AsSpan(1));
-        bool isVoid = VoidElements.Contains(name);
+        bool isVoid = WellFormedHtml.VoidElements.Contains(name);
         string expected = tag;
         if (tag.EndsWith("/>", StringComparison.Ordinal))
         {

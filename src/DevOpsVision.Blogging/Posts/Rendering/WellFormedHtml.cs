@@ -28,7 +28,9 @@ internal static class WellFormedHtml
         "article", "aside", "blockquote", "details", "div", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
         "header", "hr", "li", "ol", "p", "section", "summary", "ul");
 
-    private static readonly FrozenSet<string> Void = FrozenSet.Create(StringComparer.Ordinal, "br", "hr", "img");
+    /// <summary>HTML's void elements: never closed, and written without their self-closing slash.</summary>
+    public static readonly FrozenSet<string> VoidElements = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr");
 
     /// <summary>The most elements open at once: deeper HTML is left to the sanitizer.</summary>
     private const int MaxDepth = 64;
@@ -118,7 +120,7 @@ internal static class WellFormedHtml
             }
 
             bool selfClosing = tag[^2] == '/';
-            if ((selfClosing && !Void.Contains(name)) || !unchanged(tag))
+            if ((selfClosing && !VoidElements.Contains(name)) || !unchanged(tag))
             {
                 return null;
             }
@@ -131,7 +133,7 @@ internal static class WellFormedHtml
                 copied = end + 1;
             }
 
-            if (!Void.Contains(name))
+            if (!VoidElements.Contains(name))
             {
                 if (depth == MaxDepth)
                 {
