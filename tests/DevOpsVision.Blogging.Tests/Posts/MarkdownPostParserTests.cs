@@ -382,6 +382,47 @@ public class WordCounterTests
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(40)]
+    [InlineData(1000)]
+    public void Count_AgreesWithThePlainDefinition_OnLongTextWithRareNonAscii(int nonAsciiPerMille)
+    {
+        // Long ASCII runs take the 64-character path; words and runs of punctuation that cross a chunk's
+        // edge, and chunks with one non-ASCII character among ASCII, must count as the plain loop does.
+        const string ascii = "abcXYZ09 \t\n\r\v\f.,-'()\u001C\u001F\u007F_!";
+        const string other = "é日\u00A0\u2003’ア";
+        var random = new Random(nonAsciiPerMille + 7);
+        for (int round = 0; round < 1500; round++)
+        {
+            var chars = new char[random.Next(0, 400)];
+            int runLength = random.Next(1, 12);
+            for (int i = 0; i < chars.Length; i++)
+            {
+                // Runs of one class make long words, long gaps and long punctuation.
+                chars[i] = random.Next(1000) < nonAsciiPerMille
+                    ? other[random.Next(other.Length)]
+                    : i % runLength != 0 && i > 0 && random.Next(4) != 0 ? chars[i - 1] : ascii[random.Next(ascii.Length)];
+            }
+
+            string text = new(chars);
+            Assert.True(Reference(text) == DevOpsVision.Blogging.Text.WordCounter.Count(text), $"'{text}'");
+        }
+    }
+
+    [Theory]
+    [InlineData("a", '-', "b", 1)]
+    [InlineData("a ", '-', "b", 2)]
+    [InlineData("a", ' ', "b", 2)]
+    [InlineData("", '(', "b", 1)]
+    [InlineData("a", 'x', "b", 1)]
+    public void Count_CarriesTheStateAcrossWholeChunksOfOneKind(string before, char filler, string after, int expected)
+    {
+        // 130 fillers: at least one 64-character chunk holds nothing else.
+        string text = before + new string(filler, 130) + after;
+        Assert.Equal(expected, DevOpsVision.Blogging.Text.WordCounter.Count(text));
+    }
+
+    [Theory]
     [InlineData("", 0)]
     [InlineData("   ", 0)]
     [InlineData("one", 1)]
