@@ -485,6 +485,8 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _acceptedTags = new(StringComparer.Ordinal);
 
+    private readonly PlainStartTag _plainTags = new(sanitizer);
+
     private WellFormedHtml.TagCheck? _unchangedTagCheck;
 
     private WellFormedHtml.TagCheck UnchangedTag => _unchangedTagCheck ??= IsUnchangedTag;
@@ -560,7 +562,10 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
         return true;
     }
 
-    /// <summary>Whether the sanitizer gives back an opening tag as written; asked of the sanitizer once per distinct tag.</summary>
+    /// <summary>
+    /// Whether the sanitizer gives back an opening tag as written; once per distinct tag, told by <see cref="PlainStartTag"/>
+    /// for plainly safe tags and asked of the sanitizer for the rest.
+    /// </summary>
     private bool IsUnchangedTag(ReadOnlySpan<char> tag)
     {
         var lookup = _acceptedTags.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -570,12 +575,13 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
         }
 
         string text = tag.ToString();
-        unchanged = IsUnchangedBySanitizer(text);
+        unchanged = _plainTags.IsKeptAsWritten(tag) || IsUnchangedBySanitizer(text);
         _acceptedTags.TryAdd(text, unchanged);
         return unchanged;
     }
 
-    private bool IsUnchangedBySanitizer(string tag)
+    /// <summary>Whether the sanitizer, asked, gives back an opening tag as written (with its closing tag, for a non-void element).</summary>
+    internal bool IsUnchangedBySanitizer(string tag)
     {
         string name = TagName(tag.AsSpan(1));
         bool isVoid = WellFormedHtml.VoidElements.Contains(name);

@@ -28,6 +28,10 @@ internal static class WellFormedHtml
         "article", "aside", "blockquote", "details", "div", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
         "header", "hr", "li", "ol", "p", "section", "summary", "ul");
 
+    /// <summary>Whether <paramref name="name"/> (lower case) is one of the elements a lone opening tag of which the parser builds as written.</summary>
+    public static bool IsCommonElement(ReadOnlySpan<char> name) =>
+        Phrasing.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || Blocks.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+
     /// <summary>HTML's void elements: never closed, and written without their self-closing slash.</summary>
     public static readonly FrozenSet<string> VoidElements = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr");
