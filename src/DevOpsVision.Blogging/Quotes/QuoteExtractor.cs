@@ -229,7 +229,8 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         private List<MarkSpan> _inlineSpans = [];
         private readonly InlineText.Builder _builder = InlineText.Builder.ForThread();
         private readonly MarkReading _reading = QuoteMarks.ReadingFor(context.Language);
-        private bool _singles;
+        // Whether single marks quote: told on first need, since a post without any mark never needs it.
+        private int _singlesKnown = -1;
         private Attribution? _subject;
 
         // The quote list the pass is in, if any.
@@ -248,12 +249,6 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         public IReadOnlyList<Quote> Run(MarkdownDocument document)
         {
             Flatten(document, 0, 0);
-            _singles = _options.SingleQuotes switch
-            {
-                SingleQuoteMode.Always => true,
-                SingleQuoteMode.Never => false,
-                _ => !UsesDoubleMarks(),
-            };
 
             for (int i = 0; i < _items.Count; i++)
             {
@@ -285,6 +280,36 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
 
             return _quotes.Count == 0 ? [] : Deduplicated();
         }
+
+        private bool Singles
+        {
+            get
+            {
+                if (_singlesKnown < 0)
+                {
+                    _singlesKnown = _options.SingleQuotes switch
+                    {
+                        SingleQuoteMode.Always => 1,
+                        SingleQuoteMode.Never => 0,
+                        _ => UsesDoubleMarks() ? 0 : 1,
+                    };
+                }
+
+                return _singlesKnown == 1;
+            }
+        }
+
+        /// <summary>Whether the text holds a mark that quotes in this post; a post without any mark is never asked which marks quote.</summary>
+        private bool HasQuotingMark(ReadOnlySpan<char> text) =>
+            _singlesKnown >= 0
+                ? text.IndexOfAny(Singles ? QuoteMarks.AllMarks : QuoteMarks.DoubleMarks) >= 0
+                : text.IndexOfAny(QuoteMarks.AllMarks) >= 0 && (Singles || text.IndexOfAny(QuoteMarks.DoubleMarks) >= 0);
+
+        /// <inheritdoc cref="HasQuotingMark(ReadOnlySpan{char})"/>
+        private bool HasQuotingMark(Markdig.Syntax.Inlines.ContainerInline inlines) =>
+            _singlesKnown >= 0
+                ? InlineScan.Contains(inlines, Singles ? QuoteMarks.AllMarks : QuoteMarks.DoubleMarks)
+                : InlineScan.Contains(inlines, QuoteMarks.AllMarks) && (Singles || InlineScan.Contains(inlines, QuoteMarks.DoubleMarks));
 
         private bool UsesDoubleMarks()
         {
@@ -574,7 +599,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             Item item = _items[index];
             if (!_inSection && !item.HasText && item.Leaf is ParagraphBlock { Inline: { } inlines } && !IsFirstContent(index)
                 && !InlineScan.EndsWith(inlines, ':') && !InlineScan.StartsWithTemplate(inlines)
-                && !InlineScan.Contains(inlines, _singles ? QuoteMarks.AllMarks : QuoteMarks.DoubleMarks))
+                && !HasQuotingMark(inlines))
             {
                 // No marks, no lead-in, no template tag: nothing here can be or introduce a quotation.
                 return;
@@ -889,7 +914,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 if (text.Length > 0 && QuoteMarks.IsMark(text[0]))
                 {
                     // "“…,” Tim noted, praising the release notes.": the quotation, then who said it.
-                    QuoteMarks.Find(text, _reading, _singles, false, _spans);
+                    QuoteMarks.Find(text, _reading, Singles, false, _spans);
                     if (_spans.Count > 0 && _spans[0].Open == 0 && !_spans[0].Unclosed && _spans[0].Close < text.Length - 2
                         && _patterns.SpeakerAfter(text, _spans[0].Close + 1) is { } speaker)
                     {
@@ -965,7 +990,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                     return false;
                 }
 
-                QuoteMarks.Find(text, _reading, _singles, false, _spans);
+                QuoteMarks.Find(text, _reading, Singles, false, _spans);
                 if (_spans.Count != 1 || _spans[0].Open != 0 || _spans[0].Unclosed || _spans[0].Close < text.TrimEnd().Length - 2)
                 {
                     return false;
@@ -1227,12 +1252,12 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             Item item = _items[index];
             string text = item.Text.Text;
             // Apostrophes are in most paragraphs; when single marks do not quote, they are no reason to look.
-            if (text.AsSpan().IndexOfAny(_singles ? QuoteMarks.AllMarks : QuoteMarks.DoubleMarks) < 0)
+            if (!HasQuotingMark(text))
             {
                 return;
             }
 
-            QuoteMarks.Find(text, _reading, _singles, _options.EmitNested, _spans);
+            QuoteMarks.Find(text, _reading, Singles, _options.EmitNested, _spans);
             if (_spans.Count == 0)
             {
                 return;
@@ -1295,7 +1320,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                     }
 
                     following.Consumed = true;
-                    QuoteMarks.Find(nextText, _reading, _singles, false, _spans);
+                    QuoteMarks.Find(nextText, _reading, Singles, false, _spans);
                     if (_spans.Count > 0 && _spans[0].Open == 0 && !_spans[0].Unclosed)
                     {
                         paragraphs.Add(Clean(nextText[1.._spans[0].Close]));
