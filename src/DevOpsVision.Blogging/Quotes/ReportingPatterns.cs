@@ -11,6 +11,11 @@ internal sealed class ReportingPatterns
 
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _verbWords;
 
+    // For each ASCII first letter, the lengths of the verb words it starts: most words of a text are
+    // ruled out by these bits without hashing them.
+    private readonly uint[] _lengthsByFirstLetter = new uint[26];
+    private readonly bool _otherFirstLetters;
+
     public ReportingPatterns(IEnumerable<string> verbs)
     {
         var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "according", "words" };
@@ -24,6 +29,36 @@ internal sealed class ReportingPatterns
         }
 
         _verbWords = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (string word in words)
+        {
+            if (char.IsAsciiLetter(word[0]))
+            {
+                _lengthsByFirstLetter[(word[0] | 0x20) - 'a'] |= 1u << Math.Min(word.Length, 31);
+            }
+            else
+            {
+                _otherFirstLetters = true;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="word"/> (not empty) is a reporting verb in any of its forms, "according" or "words", in any case.</summary>
+    private bool IsVerbWord(ReadOnlySpan<char> word)
+    {
+        char first = word[0];
+        if (char.IsAsciiLetter(first))
+        {
+            if ((_lengthsByFirstLetter[(first | 0x20) - 'a'] & (1u << Math.Min(word.Length, 31))) == 0)
+            {
+                return false;
+            }
+        }
+        else if (!_otherFirstLetters)
+        {
+            return false;
+        }
+
+        return _verbWords.Contains(word);
     }
 
     /// <summary>A speaker named right after a quotation ("…,” said Jane Roe.", "…,” she wrote", "…, according to S").</summary>
@@ -113,7 +148,7 @@ internal sealed class ReportingPatterns
         }
 
         ReadOnlySpan<char> word = window[tokens[i]];
-        if (i > 0 && word.Length > 3 && word.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(word[0]) && !_verbWords.Contains(word))
+        if (i > 0 && word.Length > 3 && word.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(word[0]) && !IsVerbWord(word))
         {
             i--;
         }
@@ -242,7 +277,7 @@ internal sealed class ReportingPatterns
     }
 
     private bool IsReportingVerb(ReadOnlySpan<char> word) =>
-        char.IsLower(word[0]) && !Is(word, "according") && !Is(word, "words") && _verbWords.Contains(word);
+        char.IsLower(word[0]) && !Is(word, "according") && !Is(word, "words") && IsVerbWord(word);
 
     /// <summary>The end of a speaker starting at index: a pronoun, "the report", or one to four capitalised words.</summary>
     private static int SpeakerEnd(ReadOnlySpan<char> window, Span<Range> tokens, int count, int index)
@@ -380,7 +415,7 @@ internal sealed class ReportingPatterns
                 i--;
             }
 
-            if (end > i && end - i <= 12 && _verbWords.Contains(text[i..end]))
+            if (end > i && end - i <= 12 && IsVerbWord(text[i..end]))
             {
                 return end;
             }
@@ -413,7 +448,7 @@ internal sealed class ReportingPatterns
                 i++;
             }
 
-            if (i > start && i - start <= 12 && _verbWords.Contains(window[start..i]))
+            if (i > start && i - start <= 12 && IsVerbWord(window[start..i]))
             {
                 return true;
             }
