@@ -83,6 +83,14 @@ internal static partial class Attributions
     [GeneratedRegex(@"\b(?:above\s+quote|quote\s+above|above\s+quotation|quotation\s+above|the\s+above\s+(?:is|was|quote|words)|these\s+words|those\s+words)\b", RegexOptions.IgnoreCase)]
     public static partial Regex BackReferencePattern();
 
+    // Every phrase of the back-reference pattern holds one of these words: text without them is not searched.
+    private static readonly System.Buffers.SearchValues<string> BackReferenceWords =
+        System.Buffers.SearchValues.Create(["above", "words"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the text points back at a quotation ("the above quote", "these words").</summary>
+    public static bool HasBackReference(string text) =>
+        text.AsSpan().IndexOfAny(BackReferenceWords) >= 0 && BackReferencePattern().IsMatch(text);
+
     [GeneratedRegex(@"\b(?:from|in|by|of)\s+(?<src>the\s+(?<noun>report|book|survey|study|paper|article|talk|keynote|interview|post|essay|speech|guide|podcast)\b|(?:the\s+)?[*_“""]?(?<named>[\p{Lu}\d][^.,;:!?]{1,80}?)[*_”""]?(?=[.,;:!?]|\s+(?:and|but|which|that)\b|$))")]
     private static partial Regex SourcePhrasePattern();
 

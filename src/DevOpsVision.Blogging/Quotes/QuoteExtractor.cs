@@ -82,6 +82,22 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
     [GeneratedRegex(@"\bfor\s+(?:more\s+)?(?:info|information|details|background)\b[^.]{0,40}?\bsee\b|^\s*this\s+(?:question|section|answer)\s+(?:is\s+)?(?:refers|referring)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EditorialNote();
 
+    // The editorial-note pattern needs one of these words, or "this" first: other texts are not searched.
+    private static readonly System.Buffers.SearchValues<string> EditorialWords =
+        System.Buffers.SearchValues.Create(["info", "details", "background"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a blockquote's paragraphs, read as one text, are an editor's aside ("For more info, see …").</summary>
+    private static bool IsEditorialNote(List<string> texts)
+    {
+        bool candidate = texts.Count > 0 && texts[0].AsSpan().TrimStart().StartsWith("this", StringComparison.OrdinalIgnoreCase);
+        for (int i = 0; !candidate && i < texts.Count; i++)
+        {
+            candidate = texts[i].AsSpan().IndexOfAny(EditorialWords) >= 0;
+        }
+
+        return candidate && EditorialNote().IsMatch(string.Join(" ", texts));
+    }
+
     [GeneratedRegex(@"^(?<label>[^“”""«»„:\n]{1,60}):\s*(?=[“""«„])")]
     private static partial Regex QuoteLabel();
 
@@ -643,7 +659,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 return;
             }
 
-            if (IsFirstContent(index) && NextParagraph(index) is { } next && Attributions.BackReferencePattern().IsMatch(next.Text.Text))
+            if (IsFirstContent(index) && NextParagraph(index) is { } next && Attributions.HasBackReference(next.Text.Text))
             {
                 string body = StripWrappingMarks(Clean(text));
                 if (WordCount(body) >= _options.MinBlockWords)
@@ -882,7 +898,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 return;
             }
 
-            if (tail is null && EditorialNote().IsMatch(string.Join(" ", texts)))
+            if (tail is null && IsEditorialNote(texts))
             {
                 // An editor's aside ("For more info, see …") set as a blockquote quotes nobody.
                 return;
@@ -972,7 +988,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 }
             }
 
-            (Attribution?, AttributionRule) backReference = NextItem(index) is { Kind: ItemKind.Paragraph } after && Attributions.BackReferencePattern().IsMatch(after.Text.Text)
+            (Attribution?, AttributionRule) backReference = NextItem(index) is { Kind: ItemKind.Paragraph } after && Attributions.HasBackReference(after.Text.Text)
                 ? (BackReference(after.Text.Text), AttributionRule.BackReference)
                 : (null, AttributionRule.None);
             (Attribution?, AttributionRule) section = _inSection ? (_sectionEvidence, _sectionRule) : (null, AttributionRule.None);

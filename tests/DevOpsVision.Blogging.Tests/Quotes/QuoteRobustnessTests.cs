@@ -152,6 +152,20 @@ public class QuoteRobustnessTests
     public void EditorialNoteInABlockquoteIsNotAQuote() =>
         Assert.Empty(QuotesOf("> This question is about tracing the Kubernetes components themselves. For more info, see [the docs](https://example.org)."));
 
+    [Theory]
+    [InlineData("> For more information about tracing the components, see [the docs](https://example.org).")]
+    [InlineData("> Some background first: for background on sampling see [the guide](https://example.org).")]
+    [InlineData("> For details on the collector, please see [its page](https://example.org).")]
+    public void EditorialNotesWithoutAnOpeningThisAreNotQuotes(string markdown) => Assert.Empty(QuotesOf(markdown));
+
+    [Fact]
+    public void BlockquoteFollowedByABackReferenceTakesItsAttribution()
+    {
+        Quote quote = Assert.Single(QuotesOf(
+            "> Simplicity is prerequisite for reliability, and it should be pursued without compromise.\n\nThese words from Edsger Dijkstra still hold today."));
+        Assert.Equal(AttributionRule.BackReference, quote.AttributionRule);
+    }
+
     [Fact]
     public void BlockquoteOfSeveralWhollyQuotedParagraphsGivesOneQuoteEach()
     {
