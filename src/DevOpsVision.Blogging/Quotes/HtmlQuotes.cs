@@ -253,9 +253,33 @@ internal static class HtmlQuotes
 
     private static string StripDash(string text) => text.TrimStart().TrimStart('—', '―', '–', '-', '~', ' ').Trim();
 
+    // What Normalize turns into a plain space, except the plain space itself.
+    private static readonly System.Buffers.SearchValues<char> OtherSpaces = CreateOtherSpaces();
+
+    private static System.Buffers.SearchValues<char> CreateOtherSpaces()
+    {
+        var spaces = new List<char>();
+        for (int c = 0; c <= char.MaxValue; c++)
+        {
+            if (c != ' ' && (char.IsWhiteSpace((char)c) || c is '\u00A0' or '\u202F'))
+            {
+                spaces.Add((char)c);
+            }
+        }
+
+        return System.Buffers.SearchValues.Create([.. spaces]);
+    }
+
     /// <summary>Collapses white space (including no-break spaces) to single spaces.</summary>
     public static string Normalize(string text)
     {
+        // Most texts are already single-spaced: give them back as they are.
+        if (text.Length > 0 && text[0] != ' ' && text[^1] != ' ' && text.AsSpan().IndexOfAny(OtherSpaces) < 0
+            && !text.Contains("  ", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length);
         bool space = false;
         foreach (char c in text)

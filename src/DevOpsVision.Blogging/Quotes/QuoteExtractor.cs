@@ -390,8 +390,21 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
 
             foreach (Block block in container)
             {
+                // The commonest blocks first: each case is a type test, and Markdig's block types are not sealed.
                 switch (block)
                 {
+                    case ParagraphBlock paragraph:
+                        _items.Add(pool.Next().Set(ItemKind.Paragraph, paragraph.Line, paragraph.Column, listDepth, leaf: paragraph, builder: _builder));
+                        break;
+                    case ListItemBlock item:
+                        Flatten(item, listDepth, depth + 1);
+                        break;
+                    case ListBlock list:
+                        Flatten(list, listDepth + 1, depth + 1);
+                        break;
+                    case HeadingBlock heading:
+                        _items.Add(pool.Next().Set(ItemKind.Heading, heading.Line, heading.Column, text: InlineText.From(heading, _builder), level: heading.Level));
+                        break;
                     case AlertBlock alert:
                         string kind = alert.Kind.ToString();
                         if (kind.Equals("QUOTE", StringComparison.OrdinalIgnoreCase) || kind.Equals("CITE", StringComparison.OrdinalIgnoreCase))
@@ -409,15 +422,6 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                         break;
                     case FooterBlock footer:
                         _items.Add(pool.Next().Set(ItemKind.Footer, footer.Line, footer.Column, listDepth, text: TextOf(footer)));
-                        break;
-                    case ListBlock list:
-                        Flatten(list, listDepth + 1, depth + 1);
-                        break;
-                    case HeadingBlock heading:
-                        _items.Add(pool.Next().Set(ItemKind.Heading, heading.Line, heading.Column, text: InlineText.From(heading, _builder), level: heading.Level));
-                        break;
-                    case ParagraphBlock paragraph:
-                        _items.Add(pool.Next().Set(ItemKind.Paragraph, paragraph.Line, paragraph.Column, listDepth, leaf: paragraph, builder: _builder));
                         break;
                     case ThematicBreakBlock:
                         _items.Add(pool.Next().Set(ItemKind.Break, block.Line));
