@@ -15,7 +15,6 @@ internal sealed class ReportingPatterns
     // ruled out by these bits without hashing them.
     private readonly uint[] _lengthsByFirstLetter = new uint[26];
     private readonly bool _otherFirstLetters;
-    private readonly System.Buffers.SearchValues<string> _verbSpellings;
 
     public ReportingPatterns(IEnumerable<string> verbs)
     {
@@ -30,7 +29,6 @@ internal sealed class ReportingPatterns
         }
 
         _verbWords = words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _verbSpellings = System.Buffers.SearchValues.Create([.. words], StringComparison.OrdinalIgnoreCase);
         foreach (string word in words)
         {
             if (char.IsAsciiLetter(word[0]))
@@ -403,45 +401,26 @@ internal sealed class ReportingPatterns
 
     private int LastVerbWordEnd(ReadOnlySpan<char> text)
     {
-        int last = -1;
-        int i = 0;
-        while (NextVerbWord(text, ref i) is int end and >= 0)
+        int i = text.Length;
+        while (i > 0)
         {
-            last = end;
-        }
-
-        return last;
-    }
-
-    /// <summary>
-    /// The end of the first whole word at or after <paramref name="from"/> that is a verb word, or -1; <paramref name="from"/>
-    /// moves past it. A vectorized search for the words' spellings finds the few places worth reading as words.
-    /// </summary>
-    private int NextVerbWord(ReadOnlySpan<char> text, ref int from)
-    {
-        while (from < text.Length)
-        {
-            int found = text[from..].IndexOfAny(_verbSpellings);
-            if (found < 0)
+            while (i > 0 && !char.IsLetter(text[i - 1]))
             {
-                break;
+                i--;
             }
 
-            int start = from + found;
-            int end = start;
-            while (end < text.Length && char.IsLetter(text[end]))
+            int end = i;
+            while (i > 0 && char.IsLetter(text[i - 1]))
             {
-                end++;
+                i--;
             }
 
-            from = Math.Max(end, start + 1);
-            if ((start == 0 || !char.IsLetter(text[start - 1])) && end > start && end - start <= 12 && IsVerbWord(text[start..end]))
+            if (end > i && end - i <= 12 && IsVerbWord(text[i..end]))
             {
                 return end;
             }
         }
 
-        from = text.Length;
         return -1;
     }
 
@@ -450,13 +429,32 @@ internal sealed class ReportingPatterns
         end > start && HasVerbWord(text.AsSpan(start, end - start));
 
     /// <summary>
-    /// Whether a window holds a reporting verb (or "according", "words") as a whole word, found by a vectorized
-    /// search for their spellings, so the patterns only run where they can match.
+    /// Whether a window holds a reporting verb (or "according", "words") as a whole word: a bit test per word, a hash lookup for the few that pass it,
+    /// so the patterns only run where they can match.
     /// </summary>
     private bool HasVerbWord(ReadOnlySpan<char> window)
     {
-        int from = 0;
-        return NextVerbWord(window, ref from) >= 0;
+        int i = 0;
+        while (i < window.Length)
+        {
+            while (i < window.Length && !char.IsLetter(window[i]))
+            {
+                i++;
+            }
+
+            int start = i;
+            while (i < window.Length && char.IsLetter(window[i]))
+            {
+                i++;
+            }
+
+            if (i > start && i - start <= 12 && IsVerbWord(window[start..i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<string> Inflect(string verb)
