@@ -172,6 +172,40 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
 
     private void EmitWord(Span<char> folded, int position, int start, int length, ITokenSink sink, StemCache? cache)
     {
+        if (cache is not null)
+        {
+            // One lookup per word of a build: the cache knows stop words, stems and, through the sink, term ids.
+            if (!cache.Lookup.TryGetValue(folded, out CachedWord? cached))
+            {
+                string word = new(folded);
+                string? cachedStem = null;
+                if (!_stopWords.Contains(folded))
+                {
+                    int cachedLength = _stem ? Porter2Stemmer.Stem(folded) : word.Length;
+                    cachedStem = cachedLength == word.Length && folded[..cachedLength].SequenceEqual(word) ? word : new string(folded[..cachedLength]);
+                }
+
+                cached = new CachedWord(cachedStem);
+                cache.Lookup.Dictionary.Add(word, cached);
+            }
+
+            if (cached.Stem is null)
+            {
+                return;
+            }
+
+            if (cache.Sink is { } cachedSink)
+            {
+                cachedSink.OnCachedToken(cached, position, start, length);
+            }
+            else
+            {
+                sink.OnToken(cached.Stem, position, start, length);
+            }
+
+            return;
+        }
+
         if (_stopWords.Contains(folded))
         {
             return;
@@ -180,20 +214,6 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
         if (!_stem)
         {
             sink.OnToken(folded, position, start, length);
-            return;
-        }
-
-        if (cache is not null)
-        {
-            if (!cache.Lookup.TryGetValue(folded, out string? cached))
-            {
-                string word = new(folded);
-                int length2 = Porter2Stemmer.Stem(folded);
-                cached = length2 == word.Length && folded[..length2].SequenceEqual(word) ? word : new string(folded[..length2]);
-                cache.Lookup.Dictionary.Add(word, cached);
-            }
-
-            sink.OnToken(cached, position, start, length);
             return;
         }
 
@@ -212,12 +232,30 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
         sink.OnToken(stem, position, start, length);
     }
 
-    /// <summary>Stems by word for the length of one build.</summary>
-    internal sealed class StemCache
+    /// <summary>What each folded word of one build becomes: nothing (a stop word) or a stem, with its term id once known.</summary>
+    internal sealed class StemCache(ICachedTokenSink? sink = null)
     {
-        public StemCache() => Lookup = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        public Dictionary<string, CachedWord>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } =
+            new Dictionary<string, CachedWord>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-        public Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; }
+        /// <summary>The one sink of the build, which takes words with their term ids instead of their text.</summary>
+        public ICachedTokenSink? Sink { get; } = sink;
+    }
+
+    /// <summary>A folded word of a build: its stem (null for a stop word) and the term id the build gave that stem.</summary>
+    internal sealed class CachedWord(string? stem)
+    {
+        public string? Stem { get; } = stem;
+
+        /// <summary>Set by the sink the first time the word is indexed; -1 until then.</summary>
+        public int TermId { get; set; } = -1;
+    }
+
+    /// <summary>A token sink that remembers term ids on the cached words, so a word costs one lookup per token.</summary>
+    internal interface ICachedTokenSink
+    {
+        /// <summary>As <see cref="ITokenSink.OnToken"/>, for a word whose stem is not null.</summary>
+        void OnCachedToken(CachedWord word, int position, int start, int length);
     }
 
     private sealed class StemEntry(string word, string stem)

@@ -8,7 +8,7 @@ namespace DevOpsVision.Blogging.Search;
 /// <see cref="Post.ExcerptText"/>, tags, categories and <see cref="Post.PlainText"/>; no Markdown is parsed), and
 /// appends each term's postings and positions to that term's growing byte buffer.
 /// </summary>
-internal sealed class SegmentBuilder : ITokenSink
+internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTokenSink
 {
     private const int ValueGap = 16;
 
@@ -63,7 +63,7 @@ internal sealed class SegmentBuilder : ITokenSink
         if (analyzer is EnglishTextAnalyzer english)
         {
             _english = english;
-            _stems = new EnglishTextAnalyzer.StemCache();
+            _stems = new EnglishTextAnalyzer.StemCache(this);
         }
         _termLookup = _termIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _surfaceLookup = _surfaces.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -177,6 +177,27 @@ internal sealed class SegmentBuilder : ITokenSink
             return;
         }
 
+        AddToken(TermId(term), local, start, length);
+    }
+
+    void EnglishTextAnalyzer.ICachedTokenSink.OnCachedToken(EnglishTextAnalyzer.CachedWord word, int position, int start, int length)
+    {
+        int local = (_positionBase & ((1 << SearchFields.PositionShift) - 1)) + position;
+        if (local >= SearchFields.MaxPosition)
+        {
+            return;
+        }
+
+        if (word.TermId < 0)
+        {
+            word.TermId = TermId(word.Stem);
+        }
+
+        AddToken(word.TermId, local, start, length);
+    }
+
+    private int TermId(ReadOnlySpan<char> term)
+    {
         if (!_termLookup.TryGetValue(term, out int id))
         {
             string key = term.ToString();
@@ -195,6 +216,12 @@ internal sealed class SegmentBuilder : ITokenSink
             _state[id].Positions = PackedWriter.WithoutExceptions();
             _seenInDoc[id] = -1;
         }
+
+        return id;
+    }
+
+    private void AddToken(int id, int local, int start, int length)
+    {
 
         // Remember how the word was written, once per term and document: typo tolerance, prefixes and
         // completions work on words as written, since stems can be far from what a user types.
