@@ -249,6 +249,9 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
 
         /// <summary>Set by the sink the first time the word is indexed; -1 until then.</summary>
         public int TermId { get; set; } = -1;
+
+        /// <summary>How the word was last written in the text (a field, so the sink can update it in place).</summary>
+        public string? LastSurface;
     }
 
     /// <summary>A token sink that remembers term ids on the cached words, so a word costs one lookup per token.</summary>

@@ -193,7 +193,8 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
             word.TermId = TermId(word.Stem);
         }
 
-        AddToken(word.TermId, local, start, length);
+        // A folded word is written one or two ways; a term, shared by every word with its stem, in many.
+        AddToken(word.TermId, local, start, length, ref word.LastSurface);
     }
 
     private int TermId(ReadOnlySpan<char> term)
@@ -220,17 +221,18 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
         return id;
     }
 
-    private void AddToken(int id, int local, int start, int length)
-    {
+    private void AddToken(int id, int local, int start, int length) =>
+        AddToken(id, local, start, length, ref _lastSurface[id]);
 
+    // lastSurface: how the term or word was last written; only a new spelling costs a lookup.
+    private void AddToken(int id, int local, int start, int length, ref string? lastSurface)
+    {
         // Remember how the word was written, once per term and document: typo tolerance, prefixes and
         // completions work on words as written, since stems can be far from what a user types.
         if (length <= EnglishTextAnalyzer.MaxWordLength && start + length <= _text.Length)
         {
-            // Most occurrences of a term are written the same way as the last one: only a new spelling costs a lookup.
             ReadOnlySpan<char> raw = _text.AsSpan(start, length);
-            string? last = _lastSurface[id];
-            if (last is null || !raw.SequenceEqual(last))
+            if (lastSurface is null || !raw.SequenceEqual(lastSurface))
             {
                 if (!_surfaceLookup.TryGetValue(raw, out string? known, out _))
                 {
@@ -238,7 +240,7 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
                     _surfaceLookup.Dictionary.Add(known, id);
                 }
 
-                _lastSurface[id] = known;
+                lastSurface = known;
             }
         }
 
