@@ -252,6 +252,9 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
 
         /// <summary>How the word was last written in the text (a field, so the sink can update it in place).</summary>
         public string? LastSurface;
+
+        /// <summary>How the word was written before that, if another way.</summary>
+        public string? OtherSurface;
     }
 
     /// <summary>A token sink that remembers term ids on the cached words, so a word costs one lookup per token.</summary>

@@ -194,7 +194,7 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
         }
 
         // A folded word is written one or two ways; a term, shared by every word with its stem, in many.
-        AddToken(word.TermId, local, start, length, ref word.LastSurface);
+        AddToken(word.TermId, local, start, length, ref word.LastSurface, ref word.OtherSurface);
     }
 
     private int TermId(ReadOnlySpan<char> term)
@@ -221,26 +221,38 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
         return id;
     }
 
-    private void AddToken(int id, int local, int start, int length) =>
-        AddToken(id, local, start, length, ref _lastSurface[id]);
-
-    // lastSurface: how the term or word was last written; only a new spelling costs a lookup.
-    private void AddToken(int id, int local, int start, int length, ref string? lastSurface)
+    private void AddToken(int id, int local, int start, int length)
     {
-        // Remember how the word was written, once per term and document: typo tolerance, prefixes and
-        // completions work on words as written, since stems can be far from what a user types.
+        string? unused = null;
+        AddToken(id, local, start, length, ref _lastSurface[id], ref unused);
+    }
+
+    // lastSurface, otherSurface: the last two ways the term or word was written ("Data" and "data");
+    // only another spelling costs a lookup.
+    private void AddToken(int id, int local, int start, int length, ref string? lastSurface, ref string? otherSurface)
+    {
+        // Remember every way a word is written: typo tolerance, prefixes and completions work on words
+        // as written, since stems can be far from what a user types.
         if (length <= EnglishTextAnalyzer.MaxWordLength && start + length <= _text.Length)
         {
             ReadOnlySpan<char> raw = _text.AsSpan(start, length);
             if (lastSurface is null || !raw.SequenceEqual(lastSurface))
             {
-                if (!_surfaceLookup.TryGetValue(raw, out string? known, out _))
+                if (otherSurface is not null && raw.SequenceEqual(otherSurface))
                 {
-                    known = raw.ToString();
-                    _surfaceLookup.Dictionary.Add(known, id);
+                    (lastSurface, otherSurface) = (otherSurface, lastSurface);
                 }
+                else
+                {
+                    if (!_surfaceLookup.TryGetValue(raw, out string? known, out _))
+                    {
+                        known = raw.ToString();
+                        _surfaceLookup.Dictionary.Add(known, id);
+                    }
 
-                lastSurface = known;
+                    otherSurface = lastSurface;
+                    lastSurface = known;
+                }
             }
         }
 
@@ -365,7 +377,7 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
         }
 
         string[] sortedTerms = [.. _terms];
-        Array.Sort(sortedTerms, order, StringComparer.Ordinal);
+        sortedTerms.AsSpan().Sort(order.AsSpan(), default(OrdinalOrder));
         long postingBytes = 0, positionBytes = 0;
         var newId = new int[termCount];
         for (int i = 0; i < termCount; i++)
@@ -422,7 +434,7 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
 
         string[] surfaceWords = [.. folded.Keys];
         int[] surfaceTerms = [.. folded.Values];
-        Array.Sort(surfaceWords, surfaceTerms, StringComparer.Ordinal);
+        surfaceWords.AsSpan().Sort(surfaceTerms.AsSpan(), default(OrdinalOrder));
         return new Segment
         {
             Terms = TermTable.From(sortedTerms),
@@ -438,6 +450,12 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
             Posts = [.. _posts],
             FieldLengths = CollectionsMarshal.AsSpan(_fieldLengths).ToArray(),
         };
+    }
+
+    /// <summary>Ordinal order as a struct, so sorting calls it directly instead of through an interface.</summary>
+    private readonly struct OrdinalOrder : IComparer<string>
+    {
+        public int Compare(string? x, string? y) => string.CompareOrdinal(x, y);
     }
 }
 
