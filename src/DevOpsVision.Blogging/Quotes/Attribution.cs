@@ -88,8 +88,12 @@ internal static partial class Attributions
         System.Buffers.SearchValues.Create(["above", "words"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the text points back at a quotation ("the above quote", "these words").</summary>
+    /// <remarks>
+    /// The word check spares most texts the pattern. It is made only on ASCII text, where ordinal
+    /// case-insensitive matching and the pattern's agree letter for letter.
+    /// </remarks>
     public static bool HasBackReference(string text) =>
-        text.AsSpan().IndexOfAny(BackReferenceWords) >= 0 && BackReferencePattern().IsMatch(text);
+        (!System.Text.Ascii.IsValid(text) || text.AsSpan().IndexOfAny(BackReferenceWords) >= 0) && BackReferencePattern().IsMatch(text);
 
     [GeneratedRegex(@"\b(?:from|in|by|of)\s+(?<src>the\s+(?<noun>report|book|survey|study|paper|article|talk|keynote|interview|post|essay|speech|guide|podcast)\b|(?:the\s+)?[*_“""]?(?<named>[\p{Lu}\d][^.,;:!?]{1,80}?)[*_”""]?(?=[.,;:!?]|\s+(?:and|but|which|that)\b|$))")]
     private static partial Regex SourcePhrasePattern();

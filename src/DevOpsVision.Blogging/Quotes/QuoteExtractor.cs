@@ -89,13 +89,17 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
     /// <summary>Whether a blockquote's paragraphs, read as one text, are an editor's aside ("For more info, see …").</summary>
     private static bool IsEditorialNote(List<string> texts)
     {
-        bool candidate = texts.Count > 0 && texts[0].AsSpan().TrimStart().StartsWith("this", StringComparison.OrdinalIgnoreCase);
-        for (int i = 0; !candidate && i < texts.Count; i++)
+        string text = string.Join(" ", texts);
+
+        // The word check spares most texts the pattern. It is made only on ASCII text, where ordinal
+        // case-insensitive matching and the pattern's agree letter for letter.
+        if (System.Text.Ascii.IsValid(text) && text.AsSpan().IndexOfAny(EditorialWords) < 0
+            && !text.AsSpan().TrimStart().StartsWith("this", StringComparison.OrdinalIgnoreCase))
         {
-            candidate = texts[i].AsSpan().IndexOfAny(EditorialWords) >= 0;
+            return false;
         }
 
-        return candidate && EditorialNote().IsMatch(string.Join(" ", texts));
+        return EditorialNote().IsMatch(text);
     }
 
     [GeneratedRegex(@"^(?<label>[^“”""«»„:\n]{1,60}):\s*(?=[“""«„])")]
@@ -331,7 +335,8 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         {
             foreach (Item item in _items)
             {
-                if (item.Leaf is ParagraphBlock { Inline: { } inlines } && !item.HasText
+                // A paragraph's inlines are scanned (code spans skipped) whether or not its text has been read yet.
+                if (item.Leaf is ParagraphBlock { Inline: { } inlines }
                     ? InlineScan.Contains(inlines, QuoteMarks.DoubleMarks)
                     : HasDoubleMark(item.Text.Text))
                 {

@@ -75,6 +75,17 @@ public partial class PlainStartTagTests
     public void LeavesEverythingElse_ToTheSanitizer(string tag) => Assert.False(Plain.IsKeptAsWritten(tag));
 
     [Fact]
+    public void UrlListAttributes_AreLeftToTheSanitizer_EvenWhenAllowed()
+    {
+        var sanitizer = PostRenderer.CreateSanitizer();
+        sanitizer.AllowedAttributes.Add("ping");
+        var plain = new PlainStartTag(sanitizer);
+        Assert.False(plain.IsKeptAsWritten("<a href=\"/x\" ping=\"javascript:alert(1)\">"));
+        Assert.False(plain.IsKeptAsWritten("<a href=\"/x\" ping=\"/y\">"));
+        Assert.True(plain.IsKeptAsWritten("<a href=\"/x\">"));
+    }
+
+    [Fact]
     public void EveryOpeningTagOfTheCorpora_KeptOnlyIfTheSanitizerKeepsIt()
     {
         MarkdownPipeline pipeline = new MarkdownPostParser(new BlogOptions()).Pipeline;

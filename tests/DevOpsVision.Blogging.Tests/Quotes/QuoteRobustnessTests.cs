@@ -159,6 +159,19 @@ public class QuoteRobustnessTests
     public void EditorialNotesWithoutAnOpeningThisAreNotQuotes(string markdown) => Assert.Empty(QuotesOf(markdown));
 
     [Fact]
+    public void EditorialNoteAfterAnEmptyParagraphIsNotAQuote() =>
+        Assert.Empty(QuotesOf("> ,\n>\n> This section refers to the 2023 release notes and what changed in them."));
+
+    [Fact]
+    public void DoubleMarksInCodeSpans_DoNotStopSingleMarksFromQuoting()
+    {
+        // Code is not prose: its double marks do not make the post one that quotes with double marks only.
+        Quote quote = Assert.Single(QuotesOf(
+            "Run `echo \"hi\"` to test the build.\n\nThe Joneses' rule, they said, was 'We never deploy on a Friday afternoon.'"));
+        Assert.Equal("We never deploy on a Friday afternoon.", quote.Text);
+    }
+
+    [Fact]
     public void BlockquoteFollowedByABackReferenceTakesItsAttribution()
     {
         Quote quote = Assert.Single(QuotesOf(

@@ -22,15 +22,20 @@ internal sealed class PlainStartTag
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _allowedAttributes;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _urlAttributes;
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _allowedSchemes;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _urlListAttributes;
     private readonly bool _classesFiltered;
 
-    /// <summary>Reads the sanitizer's policy; it must not change afterwards.</summary>
+    /// <summary>
+    /// Reads the sanitizer's policy; it must not change afterwards, and the sanitizer must have no handlers for its
+    /// events (a handler could change what it gives back; the library's own sanitizer has none).
+    /// </summary>
     public PlainStartTag(HtmlSanitizer sanitizer)
     {
         _allowedTags = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, [.. sanitizer.AllowedTags]).GetAlternateLookup<ReadOnlySpan<char>>();
         _allowedAttributes = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, [.. sanitizer.AllowedAttributes]).GetAlternateLookup<ReadOnlySpan<char>>();
         _urlAttributes = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, [.. sanitizer.UriAttributes]).GetAlternateLookup<ReadOnlySpan<char>>();
         _allowedSchemes = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, [.. sanitizer.AllowedSchemes]).GetAlternateLookup<ReadOnlySpan<char>>();
+        _urlListAttributes = FrozenSet.Create(StringComparer.OrdinalIgnoreCase, [.. sanitizer.UriListAttributes]).GetAlternateLookup<ReadOnlySpan<char>>();
         _classesFiltered = sanitizer.AllowedClasses.Count > 0;
     }
 
@@ -118,8 +123,9 @@ internal sealed class PlainStartTag
 
     private bool IsKeptAttribute(ReadOnlySpan<char> name, ReadOnlySpan<char> value)
     {
-        // Style is rewritten by a CSS parser; srcset and srcdoc are lists and documents the sanitizer rebuilds.
-        if (!_allowedAttributes.Contains(name) || name is "style" or "srcset" or "srcdoc" || (_classesFiltered && name is "class"))
+        // Style is rewritten by a CSS parser; URL lists (srcset, ping) and srcdoc documents are rebuilt entry by entry.
+        if (!_allowedAttributes.Contains(name) || name is "style" or "srcset" or "srcdoc" || _urlListAttributes.Contains(name)
+            || (_classesFiltered && name is "class"))
         {
             return false;
         }
