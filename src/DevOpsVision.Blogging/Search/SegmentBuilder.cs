@@ -22,6 +22,7 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _surfaceLookup;
     private string _text = string.Empty;
     private TermState[] _state = new TermState[1024];
+    private readonly PackedPool _pool = new();
 
     // Hot per-term fields kept apart from the writers, so the per-token path touches small arrays only.
     private int[] _seenInDoc = new int[1024];
@@ -335,12 +336,12 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
                 if (tf[f] > 0)
                 {
                     mask |= 1 << f;
-                    state.Frequencies.Add((uint)(tf[f] - 1));
+                    state.Frequencies.Add((uint)(tf[f] - 1), _pool);
                 }
             }
 
-            state.Docs.Add((uint)(_doc - state.LastDoc - 1));
-            state.Masks.Add((uint)(mask ^ (1 << SearchFields.Body)));
+            state.Docs.Add((uint)(_doc - state.LastDoc - 1), _pool);
+            state.Masks.Add((uint)(mask ^ (1 << SearchFields.Body)), _pool);
             state.LastDoc = _doc;
             state.DocFreq++;
 
@@ -353,11 +354,11 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
                 if (position >> SearchFields.PositionShift != field)
                 {
                     field = position >> SearchFields.PositionShift;
-                    state.Positions.Add((uint)(position - (field << SearchFields.PositionShift)));
+                    state.Positions.Add((uint)(position - (field << SearchFields.PositionShift)), _pool);
                 }
                 else
                 {
-                    state.Positions.Add((uint)(position - previous - 1));
+                    state.Positions.Add((uint)(position - previous - 1), _pool);
                 }
 
                 previous = position;
@@ -384,10 +385,10 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
         {
             newId[order[i]] = i;
             ref TermState state = ref _state[order[i]];
-            state.Docs.Flush();
-            state.Masks.Flush();
-            state.Frequencies.Flush();
-            state.Positions.Flush();
+            state.Docs.Finish(_pool);
+            state.Masks.Finish(_pool);
+            state.Frequencies.Finish(_pool);
+            state.Positions.Finish(_pool);
             postingBytes += state.Docs.Length + state.Masks.Length + state.Frequencies.Length;
             positionBytes += state.Positions.Length;
         }
@@ -406,16 +407,16 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
             ref TermState state = ref _state[order[i]];
             docFreqs[i] = state.DocFreq;
             postingStarts[i] = pb;
-            state.Docs.CopyTo(postings, pb);
+            state.Docs.CopyTo(postings, pb, _pool);
             pb += state.Docs.Length;
             maskStarts[i] = pb;
-            state.Masks.CopyTo(postings, pb);
+            state.Masks.CopyTo(postings, pb, _pool);
             pb += state.Masks.Length;
             frequencyStarts[i] = pb;
-            state.Frequencies.CopyTo(postings, pb);
+            state.Frequencies.CopyTo(postings, pb, _pool);
             pb += state.Frequencies.Length;
             positionStarts[i] = qb;
-            state.Positions.CopyTo(positions, qb);
+            state.Positions.CopyTo(positions, qb, _pool);
             qb += state.Positions.Length;
         }
 
@@ -608,14 +609,7 @@ internal static class SegmentJoiner
         var reader = new PackedReader(segment.Postings, start);
         int n = reader.ReadBlock(block);
         block[0] += (uint)shift;
-        var writer = new PackedWriter();
-        for (int k = 0; k < n; k++)
-        {
-            writer.Add(block[k]);
-        }
-
-        writer.Flush();
-        into.Append(writer);
+        into.AppendBlock(block.AsSpan(0, n));
         into.Append(segment.Postings.AsSpan(reader.NextBlockStart, end - reader.NextBlockStart));
     }
 
@@ -660,11 +654,17 @@ internal static class SegmentJoiner
             Length += bytes.Length;
         }
 
-        public void Append(in PackedWriter writer)
+        /// <summary>Appends the values packed as one block, as a <see cref="PackedWriter"/> packs them.</summary>
+        public void AppendBlock(ReadOnlySpan<uint> values)
         {
-            Reserve(writer.Length);
-            writer.CopyTo(_data, Length);
-            Length += writer.Length;
+            if (values.IsEmpty)
+            {
+                return;
+            }
+
+            int length = Length;
+            PackedWriter.Pack(values, withoutExceptions: false, ref _data, ref length);
+            Length = length;
         }
 
         /// <summary>The bytes with eight of padding: readers load whole 64-bit words.</summary>

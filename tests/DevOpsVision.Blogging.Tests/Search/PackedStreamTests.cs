@@ -107,16 +107,74 @@ public class PackedStreamTests
         Assert.Equal(Write(values, PackedWriter.WithoutExceptions()).Length, Write(values, new PackedWriter()).Length);
     }
 
-    private static byte[] Write(uint[] values, PackedWriter writer)
+    [Fact]
+    public void ManyWritersSharingAPool_EachReadsBackAsWritten()
     {
-        foreach (uint value in values)
+        // A build's writers take turns: their pending values and short streams share the pool's chunks,
+        // 2,000 writers of up to 700 values fill several chunks of each kind.
+        var random = new Random(2026);
+        var pool = new PackedPool();
+        const int writerCount = 2_000;
+        var writers = new PackedWriter[writerCount];
+        var written = new List<uint>[writerCount];
+        for (int w = 0; w < writerCount; w++)
         {
-            writer.Add(value);
+            writers[w] = w % 3 == 0 ? PackedWriter.WithoutExceptions() : new PackedWriter();
+            written[w] = [];
         }
 
-        writer.Flush();
+        var targets = new int[writerCount];
+        for (int w = 0; w < writerCount; w++)
+        {
+            targets[w] = random.Next(4) == 0 ? random.Next(129, 700) : random.Next(1, 129);
+        }
+
+        for (int round = 0; round < 700; round++)
+        {
+            for (int w = 0; w < writerCount; w++)
+            {
+                if (written[w].Count < targets[w])
+                {
+                    uint value = random.Next(10) == 0 ? (uint)random.NextInt64(0, 1L << 32) : (uint)random.Next(16);
+                    writers[w].Add(value, pool);
+                    written[w].Add(value);
+                }
+            }
+        }
+
+        for (int w = 0; w < writerCount; w++)
+        {
+            writers[w].Finish(pool);
+        }
+
+        for (int w = 0; w < writerCount; w++)
+        {
+            var stream = new byte[writers[w].Length + 8];
+            writers[w].CopyTo(stream, 0, pool);
+            var reader = new PackedReader(stream, 0);
+            var block = new uint[PackedWriter.BlockSize];
+            var read = new List<uint>();
+            while (read.Count < written[w].Count)
+            {
+                read.AddRange(block.AsSpan(0, reader.ReadBlock(block)).ToArray());
+            }
+
+            Assert.Equal(written[w], read);
+            Assert.Equal(stream.Length - 8, reader.NextBlockStart);
+        }
+    }
+
+    private static byte[] Write(uint[] values, PackedWriter writer)
+    {
+        var pool = new PackedPool();
+        foreach (uint value in values)
+        {
+            writer.Add(value, pool);
+        }
+
+        writer.Finish(pool);
         var stream = new byte[writer.Length + 8];
-        writer.CopyTo(stream, 0);
+        writer.CopyTo(stream, 0, pool);
         return stream;
     }
 
