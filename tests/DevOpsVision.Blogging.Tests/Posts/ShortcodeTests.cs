@@ -41,6 +41,22 @@ public class ShortcodeTests
     }
 
     [Fact]
+    public void Expand_PostsOneAfterAnother_KeepNothingOfTheLastPost()
+    {
+        // A thread's posts are expanded one after another: a long post's text must not show in the next, shorter one.
+        var shout = new ShoutHandler();
+        string longBody = "A {{< shout \"x\" >}} " + string.Concat(Enumerable.Repeat("word ", 5_000)) + "{{< shout \"end\" >}}";
+        Post first = Parse.Post("---\ntitle: T\n---\n" + longBody + "\n", shortcodes: [shout]);
+        Post second = Parse.Post("---\ntitle: T\n---\nB {{< shout \"y\" >}} C\n", shortcodes: [shout]);
+        Post third = Parse.Post("---\ntitle: T\n---\n" + longBody + "\n", shortcodes: [shout]);
+
+        Assert.Equal("<p>B Y C</p>\n", second.Html);
+        Assert.Equal(first.Html, third.Html);
+        Assert.StartsWith("<p>A X word word", first.Html, StringComparison.Ordinal);
+        Assert.EndsWith("word END</p>\n", first.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Expand_UnknownShortcode_StaysAsTextWithOneWarningPerName()
     {
         PostParseResult result = Parse.Text("---\ntitle: T\n---\nLine.\n\n{% image \"a.png\" \"Alt\" %}\n\n{% image \"b.png\" %}\n");

@@ -44,6 +44,11 @@ internal sealed class ShortcodeExpander
         private readonly string _text;
         private readonly ShortcodeContext _context;
         private readonly List<PostDiagnostic> _diagnostics;
+        private const int MaxSpareCapacity = 1 << 20;
+
+        [ThreadStatic]
+        private static StringBuilder? t_spare;
+
         private StringBuilder? _output;
         private int _copiedUpTo;
         private int _position;
@@ -111,7 +116,34 @@ internal sealed class ShortcodeExpander
             }
 
             _output.Append(_text, _copiedUpTo, _text.Length - _copiedUpTo);
-            return _output.ToString();
+            string expanded = _output.ToString();
+            ReturnBuilder(_output);
+            _output = null;
+            return expanded;
+        }
+
+        /// <summary>The thread's spare builder, sized for the text: a blog's posts are expanded one after another.</summary>
+        private static StringBuilder RentBuilder(int capacity)
+        {
+            StringBuilder? builder = t_spare;
+            if (builder is null)
+            {
+                return new StringBuilder(capacity);
+            }
+
+            t_spare = null;
+            builder.Clear();
+            builder.EnsureCapacity(capacity);
+            return builder;
+        }
+
+        private static void ReturnBuilder(StringBuilder builder)
+        {
+            // A builder grown by a hostile post is let go rather than kept for the thread's life.
+            if (builder.Capacity <= MaxSpareCapacity)
+            {
+                t_spare = builder;
+            }
         }
 
         private void NextLine(int lineEnd)
@@ -483,7 +515,7 @@ internal sealed class ShortcodeExpander
 
         private void Replace(int start, int end, string replacement)
         {
-            _output ??= new StringBuilder(_text.Length + 256);
+            _output ??= RentBuilder(_text.Length + 256);
             _output.Append(_text, _copiedUpTo, start - _copiedUpTo);
             _output.Append(replacement);
             _copiedUpTo = end;
