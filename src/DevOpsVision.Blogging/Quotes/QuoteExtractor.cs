@@ -250,7 +250,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
         private readonly InlineText.Builder _builder = InlineText.Builder.ForThread();
         private readonly MarkReading _reading = QuoteMarks.ReadingFor(context.Language);
         // Whether single marks quote: told on first need, since a post without any mark never needs it.
-        private int _singlesKnown = -1;
+        private bool? _singles;
         private Attribution? _subject;
 
         // The quote list the pass is in, if any.
@@ -301,33 +301,22 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
             return _quotes.Count == 0 ? [] : Deduplicated();
         }
 
-        private bool Singles
+        private bool Singles => _singles ??= _options.SingleQuotes switch
         {
-            get
-            {
-                if (_singlesKnown < 0)
-                {
-                    _singlesKnown = _options.SingleQuotes switch
-                    {
-                        SingleQuoteMode.Always => 1,
-                        SingleQuoteMode.Never => 0,
-                        _ => UsesDoubleMarks() ? 0 : 1,
-                    };
-                }
-
-                return _singlesKnown == 1;
-            }
-        }
+            SingleQuoteMode.Always => true,
+            SingleQuoteMode.Never => false,
+            _ => !UsesDoubleMarks(),
+        };
 
         /// <summary>Whether the text holds a mark that quotes in this post; a post without any mark is never asked which marks quote.</summary>
         private bool HasQuotingMark(ReadOnlySpan<char> text) =>
-            _singlesKnown >= 0
+            _singles is not null
                 ? text.IndexOfAny(Singles ? QuoteMarks.AllMarks : QuoteMarks.DoubleMarks) >= 0
                 : text.IndexOfAny(QuoteMarks.AllMarks) >= 0 && (Singles || text.IndexOfAny(QuoteMarks.DoubleMarks) >= 0);
 
         /// <inheritdoc cref="HasQuotingMark(ReadOnlySpan{char})"/>
         private bool HasQuotingMark(Markdig.Syntax.Inlines.ContainerInline inlines) =>
-            _singlesKnown >= 0
+            _singles is not null
                 ? InlineScan.Contains(inlines, Singles ? QuoteMarks.AllMarks : QuoteMarks.DoubleMarks)
                 : InlineScan.Contains(inlines, QuoteMarks.AllMarks) && (Singles || InlineScan.Contains(inlines, QuoteMarks.DoubleMarks));
 

@@ -58,10 +58,11 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
     public void Analyze(ReadOnlySpan<char> text, ITokenSink sink) => Analyze(text, sink, null);
 
     /// <summary>
-    /// Analyzes with a caller's stem cache: bulk indexing keeps every stem of the vocabulary for the length of a
-    /// build (and then drops it), where the shared cache keeps only recent words.
+    /// Analyzes with a caller's word cache: bulk indexing keeps every word of the vocabulary (stop word or stem,
+    /// term id, spellings) for the length of a build, and hands tokens to the cache's sink; the shared stem cache
+    /// keeps only recent words.
     /// </summary>
-    internal void Analyze(ReadOnlySpan<char> text, ITokenSink sink, StemCache? cache)
+    internal void Analyze(ReadOnlySpan<char> text, ITokenSink sink, WordCache? cache)
     {
         ArgumentNullException.ThrowIfNull(sink);
         Span<char> buffer = stackalloc char[MaxWordLength + 8];
@@ -170,7 +171,7 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
         return new string(buffer, 0, Porter2Stemmer.Stem(buffer));
     }
 
-    private void EmitWord(Span<char> folded, int position, int start, int length, ITokenSink sink, StemCache? cache)
+    private void EmitWord(Span<char> folded, int position, int start, int length, ITokenSink sink, WordCache? cache)
     {
         if (cache is not null)
         {
@@ -178,29 +179,13 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
             if (!cache.Lookup.TryGetValue(folded, out CachedWord? cached))
             {
                 string word = new(folded);
-                string? cachedStem = null;
-                if (!_stopWords.Contains(folded))
-                {
-                    int cachedLength = _stem ? Porter2Stemmer.Stem(folded) : word.Length;
-                    cachedStem = cachedLength == word.Length && folded[..cachedLength].SequenceEqual(word) ? word : new string(folded[..cachedLength]);
-                }
-
-                cached = new CachedWord(cachedStem);
+                cached = new CachedWord(_stopWords.Contains(folded) ? null : _stem ? StemOf(folded, word) : word);
                 cache.Lookup.Dictionary.Add(word, cached);
             }
 
-            if (cached.Stem is null)
+            if (cached.Stem is not null)
             {
-                return;
-            }
-
-            if (cache.Sink is { } cachedSink)
-            {
-                cachedSink.OnCachedToken(cached, position, start, length);
-            }
-            else
-            {
-                sink.OnToken(cached.Stem, position, start, length);
+                cache.Sink.OnCachedToken(cached, position, start, length);
             }
 
             return;
@@ -226,20 +211,26 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
         }
 
         string key = new(folded);
-        int stemLength = Porter2Stemmer.Stem(folded);
-        string stem = stemLength == key.Length && folded[..stemLength].SequenceEqual(key) ? key : new string(folded[..stemLength]);
+        string stem = StemOf(folded, key);
         Volatile.Write(ref _stems[slot], new StemEntry(key, stem));
         sink.OnToken(stem, position, start, length);
     }
 
+    /// <summary>Stems <paramref name="folded"/> (in place); the word itself when stemming leaves it as it is.</summary>
+    private static string StemOf(Span<char> folded, string word)
+    {
+        int length = Porter2Stemmer.Stem(folded);
+        return length == word.Length && folded[..length].SequenceEqual(word) ? word : new string(folded[..length]);
+    }
+
     /// <summary>What each folded word of one build becomes: nothing (a stop word) or a stem, with its term id once known.</summary>
-    internal sealed class StemCache(ICachedTokenSink? sink = null)
+    internal sealed class WordCache(ICachedTokenSink sink)
     {
         public Dictionary<string, CachedWord>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } =
             new Dictionary<string, CachedWord>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
         /// <summary>The one sink of the build, which takes words with their term ids instead of their text.</summary>
-        public ICachedTokenSink? Sink { get; } = sink;
+        public ICachedTokenSink Sink { get; } = sink;
     }
 
     /// <summary>A folded word of a build: its stem (null for a stop word) and the term id the build gave that stem.</summary>

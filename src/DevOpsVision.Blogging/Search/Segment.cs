@@ -960,13 +960,12 @@ internal struct PackedWriter
         if (_packed is null)
         {
             _tailStart = pool.PackTail(pool.Pending(_pendingStart, _count), _withoutExceptions, out _length);
+            _count = 0;
         }
         else
         {
-            Pack(pool.Pending(_pendingStart, _count), _withoutExceptions, ref _packed, ref _length);
+            FlushBlock(pool);
         }
-
-        _count = 0;
     }
 
     private void FlushBlock(PackedPool pool)

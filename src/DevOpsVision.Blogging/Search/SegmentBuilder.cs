@@ -14,7 +14,7 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
 
     private readonly ITextAnalyzer _analyzer;
     private readonly EnglishTextAnalyzer? _english;
-    private readonly EnglishTextAnalyzer.StemCache? _stems;
+    private readonly EnglishTextAnalyzer.WordCache? _words;
     private readonly Dictionary<string, int> _termIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _termLookup;
     private readonly List<string> _terms = [];
@@ -64,7 +64,7 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
         if (analyzer is EnglishTextAnalyzer english)
         {
             _english = english;
-            _stems = new EnglishTextAnalyzer.StemCache(this);
+            _words = new EnglishTextAnalyzer.WordCache(this);
         }
         _termLookup = _termIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _surfaceLookup = _surfaces.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -154,7 +154,7 @@ internal sealed class SegmentBuilder : ITokenSink, EnglishTextAnalyzer.ICachedTo
     {
         if (_english is not null)
         {
-            _english.Analyze(text, this, _stems);
+            _english.Analyze(text, this, _words);
         }
         else
         {
