@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using DevOpsVision.Blogging.Posts;
 
 namespace DevOpsVision.Blogging.Search;
@@ -720,21 +721,67 @@ internal static class Searcher
 
     /// <summary>
     /// The documents two sorted blocks share, from <paramref name="ia"/> and <paramref name="ib"/> until either block
-    /// ends: their places go to <paramref name="matchesA"/> and <paramref name="matchesB"/>; returns how many. Both
-    /// places step on the smaller document, so the loop has no branch to mispredict; it is a method of its own so
-    /// its few variables stay in registers.
+    /// ends: their places go to <paramref name="matchesA"/> and <paramref name="matchesB"/>, ascending; returns how
+    /// many. With vectors, four documents of each side are compared at once; the rest, one by one, step both places on
+    /// the smaller document, so the loop has no branch to mispredict. It is a method of its own so its few variables
+    /// stay in registers.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static int Merge(uint[] docsA, ref int ia, int na, uint[] docsB, ref int ib, int nb, int[] matchesA, int[] matchesB)
+    internal static int Merge(uint[] docsA, ref int ia, int na, uint[] docsB, ref int ib, int nb, int[] matchesA, int[] matchesB)
     {
-        int i = ia, j = ib, n = 0;
-        na = Math.Min(na, docsA.Length);
-        nb = Math.Min(nb, docsB.Length);
-        while (i < na && j < nb && n < matchesA.Length && n < matchesB.Length)
+        // Each match moves both sides on, so there are never more matches than either side has postings: with the
+        // ends capped at the match arrays' lengths, every read and write below is inside its array.
+        na = Math.Min(Math.Min(na, docsA.Length), matchesA.Length);
+        nb = Math.Min(Math.Min(nb, docsB.Length), matchesB.Length);
+        int i = Math.Max(ia, 0), j = Math.Max(ib, 0), n = 0;
+        ref uint a = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(docsA);
+        ref uint b = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(docsB);
+        ref int outA = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(matchesA);
+        ref int outB = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(matchesB);
+        if (Vector128.IsHardwareAccelerated)
         {
-            uint x = docsA[i], y = docsB[j];
-            matchesA[n] = i;
-            matchesB[n] = j;
+            // Four documents of each side at a time, every one against every one (the second side rotated three
+            // times); the side whose last document is not past the other's moves on by four, as both do when equal.
+            while (i + 4 <= na && j + 4 <= nb)
+            {
+                var x = Vector128.LoadUnsafe(ref a, (nuint)i);
+                var y = Vector128.LoadUnsafe(ref b, (nuint)j);
+                var equal = Vector128.Equals(x, y)
+                    | Vector128.Equals(x, Vector128.Shuffle(y, Vector128.Create(1u, 2, 3, 0)))
+                    | Vector128.Equals(x, Vector128.Shuffle(y, Vector128.Create(2u, 3, 0, 1)))
+                    | Vector128.Equals(x, Vector128.Shuffle(y, Vector128.Create(3u, 0, 1, 2)));
+                uint inA = equal.ExtractMostSignificantBits();
+                if (inA != 0)
+                {
+                    var equalB = Vector128.Equals(y, x)
+                        | Vector128.Equals(y, Vector128.Shuffle(x, Vector128.Create(1u, 2, 3, 0)))
+                        | Vector128.Equals(y, Vector128.Shuffle(x, Vector128.Create(2u, 3, 0, 1)))
+                        | Vector128.Equals(y, Vector128.Shuffle(x, Vector128.Create(3u, 0, 1, 2)));
+                    uint inB = equalB.ExtractMostSignificantBits();
+
+                    // Both sides ascend, so their matching lanes pair up in order.
+                    while (inA != 0)
+                    {
+                        System.Runtime.CompilerServices.Unsafe.Add(ref outA, n) = i + System.Numerics.BitOperations.TrailingZeroCount(inA);
+                        System.Runtime.CompilerServices.Unsafe.Add(ref outB, n) = j + System.Numerics.BitOperations.TrailingZeroCount(inB);
+                        n++;
+                        inA &= inA - 1;
+                        inB &= inB - 1;
+                    }
+                }
+
+                uint lastA = x.GetElement(3), lastB = y.GetElement(3);
+                i += lastA <= lastB ? 4 : 0;
+                j += lastB <= lastA ? 4 : 0;
+            }
+        }
+
+        while (i < na && j < nb)
+        {
+            uint x = System.Runtime.CompilerServices.Unsafe.Add(ref a, i);
+            uint y = System.Runtime.CompilerServices.Unsafe.Add(ref b, j);
+            System.Runtime.CompilerServices.Unsafe.Add(ref outA, n) = i;
+            System.Runtime.CompilerServices.Unsafe.Add(ref outB, n) = j;
             n += x == y ? 1 : 0;
             i += x <= y ? 1 : 0;
             j += y <= x ? 1 : 0;
@@ -888,6 +935,7 @@ internal static class Searcher
 
         var positions = new int[k][];
         var counts = new int[k];
+        int[] matchesA = scratch.MatchesA, matchesB = scratch.MatchesB;
 
         Span<int> tf = stackalloc int[SearchFields.Count];
         for (int seg = 0; seg < index.Segments.Length; seg++)
@@ -906,6 +954,34 @@ internal static class Searcher
 
             if (!present)
             {
+                continue;
+            }
+
+            if (k == 2)
+            {
+                // Two terms: each pair of decoded blocks is merged without branches, then the posts both hold are checked.
+                PhraseTermCursor a = kept[0], b = kept[1];
+                while (a.Doc != int.MaxValue && b.Doc != int.MaxValue)
+                {
+                    int ia = a.Index, ib = b.Index;
+                    int n = Merge(a.Docs, ref ia, a.Count, b.Docs, ref ib, b.Count, matchesA, matchesB);
+                    for (int m = 0; m < n; m++)
+                    {
+                        int doc = (int)a.Docs[matchesA[m]];
+                        if (PhraseCandidate(index, seg, doc, filter, gate))
+                        {
+                            // Read before the arrays are taken: reading may grow them.
+                            int countA = a.ReadPositions(matchesA[m]);
+                            int countB = b.ReadPositions(matchesB[m]);
+                            int found = CountTwoTermPhrase(a.Positions, countA, b.Positions, countB, clause.Offsets[1], clause.FieldMask, tf);
+                            AddPhraseMatch(index, seg, doc, found, idf, scorer, tf, scores, touched);
+                        }
+                    }
+
+                    a.MoveTo(ia);
+                    b.MoveTo(ib);
+                }
+
                 continue;
             }
 
@@ -934,34 +1010,74 @@ internal static class Searcher
                     break;
                 }
 
-                if (index.IsLive(seg, target) && (!filter.HasDates || filter.InDates(segment.Dates[target])) && gate.Open(index.Bases[seg] + target))
+                if (PhraseCandidate(index, seg, target, filter, gate))
                 {
                     for (int t = 0; t < k; t++)
                     {
-                        counts[t] = kept[t].ReadPositionsAndMove();
+                        counts[t] = kept[t].ReadPositions(kept[t].Index);
                         positions[t] = kept[t].Positions;
                     }
 
-                    tf.Clear();
                     int found = CountPhrase(positions, counts, clause.Offsets, clause.FieldMask, tf);
-                    if (found > 0)
-                    {
-                        float score = scorer.Score(idf, segment, target, tf[0], tf[1], tf[2], tf[3], tf[4]);
-                        int g = index.Bases[seg] + target;
-                        touched.Add(g);
-                        scores[g] = Math.Max(score, float.Epsilon);
-                    }
+                    AddPhraseMatch(index, seg, target, found, idf, scorer, tf, scores, touched);
                 }
-                else
-                {
-                    kept[0].Next();
-                }
+
+                kept[0].MoveTo(kept[0].Index + 1);
             }
         }
     }
 
+    private static bool PhraseCandidate(PostSearchIndex index, int seg, int doc, Filter filter, Gate gate) =>
+        index.IsLive(seg, doc) && (!filter.HasDates || filter.InDates(index.Segments[seg].Dates[doc])) && gate.Open(index.Bases[seg] + doc);
+
+    private static void AddPhraseMatch(PostSearchIndex index, int seg, int doc, int found, float idf, Scorer scorer, Span<int> tf, float[] scores, List<int> touched)
+    {
+        if (found > 0)
+        {
+            float score = scorer.Score(idf, index.Segments[seg], doc, tf[0], tf[1], tf[2], tf[3], tf[4]);
+            int g = index.Bases[seg] + doc;
+            touched.Add(g);
+            scores[g] = Math.Max(score, float.Epsilon);
+        }
+    }
+
+    /// <summary>
+    /// Counts, per field into <paramref name="tf"/>, the places where the second term follows the first at
+    /// <paramref name="offset"/>: both position lists are ascending, so one pass over each.
+    /// </summary>
+    private static int CountTwoTermPhrase(int[] first, int firstCount, int[] second, int secondCount, int offset, int fieldMask, Span<int> tf)
+    {
+        tf.Clear();
+        int found = 0;
+        int j = 0;
+        firstCount = Math.Min(firstCount, first.Length);
+        secondCount = Math.Min(secondCount, second.Length);
+        for (int i = 0; i < firstCount && j < secondCount; i++)
+        {
+            int start = first[i];
+            int wanted = start + offset;
+            while (j < secondCount && second[j] < wanted)
+            {
+                j++;
+            }
+
+            if (j < secondCount && second[j] == wanted)
+            {
+                int field = start >> SearchFields.PositionShift;
+                if ((fieldMask & (1 << field)) != 0)
+                {
+                    tf[field]++;
+                    found++;
+                }
+            }
+        }
+
+        return found;
+    }
+
     private static int CountPhrase(int[][] positions, int[] counts, int[] offsets, int fieldMask, Span<int> tf)
     {
+        tf.Clear();
         int found = 0;
         int[] first = positions[0];
         for (int i = 0; i < counts[0]; i++)
@@ -976,7 +1092,7 @@ internal static class Searcher
             bool match = true;
             for (int t = 1; t < positions.Length && match; t++)
             {
-                match = Array.BinarySearch(positions[t], 0, counts[t], start + offsets[t]) >= 0;
+                match = positions[t].AsSpan(0, counts[t]).BinarySearch(start + offsets[t]) >= 0;
             }
 
             if (match)

@@ -542,27 +542,45 @@ internal struct PostingBlockReader
 }
 
 /// <summary>
-/// One phrase term's postings with their positions, for lining terms up document by document: moving past a
-/// document costs no position decoding, and whole blocks before the wanted document are passed over at once.
+/// One phrase term's postings with their positions, a block at a time, for lining terms up document by document:
+/// moving past a document or a whole block costs no position decoding. Where a posting's positions start is counted
+/// from the block's frequencies only when they are read.
 /// </summary>
 internal sealed class PhraseTermCursor
 {
-    private readonly uint[] _docs = new uint[PackedWriter.BlockSize];
-    private readonly uint[] _masks = new uint[PackedWriter.BlockSize];
-    private readonly uint[] _frequencies = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
-    private readonly int[] _offsets = new int[PackedWriter.BlockSize];
     private PostingBlockReader _reader;
     private PackedReader _positions;
     private int _count;
-    private int _index;
-    private int _frequencyAt;
     private int _frequencyCount;
-    private long _skipPositions;
+
+    // Positions before the current block in the term's stream, positions read or passed over in the stream, and
+    // how far into the block's frequencies the positions before a posting have been summed.
+    private long _blockStart;
+    private int _summedTo;
+    private long _summed;
+
+    // The decoded block of the position stream: where it starts in the stream, and where the blocks passed end.
+    private readonly uint[] _positionBlock = new uint[PackedWriter.BlockSize];
+    private long _decodedStart;
+    private long _decodedEnd;
+
+    /// <summary>The current block's documents, ascending.</summary>
+    public uint[] Docs { get; } = new uint[PackedWriter.BlockSize];
+
+    private readonly uint[] _masks = new uint[PackedWriter.BlockSize];
+    private readonly uint[] _frequencies = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
+    private readonly int[] _offsets = new int[PackedWriter.BlockSize];
+
+    /// <summary>How many postings the current block holds.</summary>
+    public int Count => _count;
+
+    /// <summary>The current posting's place in the block.</summary>
+    public int Index { get; private set; }
 
     /// <summary>The current document, <see cref="int.MaxValue"/> past the end.</summary>
     public int Doc { get; private set; }
 
-    /// <summary>The positions <see cref="ReadPositionsAndMove"/> read last; the array grows as needed.</summary>
+    /// <summary>The positions <see cref="ReadPositions"/> read last; the array grows as needed.</summary>
     public int[] Positions { get; private set; } = new int[16];
 
     /// <summary>Starts on the term's first posting.</summary>
@@ -570,61 +588,74 @@ internal sealed class PhraseTermCursor
     {
         _reader = new PostingBlockReader(segment, term);
         _positions = new PackedReader(segment.Positions, segment.PositionStarts[term]);
-        _skipPositions = 0;
-        LoadBlock();
+        _count = 0;
+        _frequencyCount = 0;
+        _blockStart = 0;
+        _decodedStart = 0;
+        _decodedEnd = 0;
+        Load();
     }
 
-    /// <summary>Moves to the first posting at or after <paramref name="target"/>.</summary>
+    /// <summary>Moves to a posting of the current block, or to the next block when <paramref name="index"/> is past its end.</summary>
+    public void MoveTo(int index)
+    {
+        if (index >= _count)
+        {
+            Load();
+            return;
+        }
+
+        Index = index;
+        Doc = (int)Docs[index];
+    }
+
+    /// <summary>Moves to the first posting at or after <paramref name="target"/>; a block that ends before it is passed over whole.</summary>
     public void AdvanceTo(int target)
     {
         while (Doc < target)
         {
-            if ((int)_docs[_count - 1] < target)
+            if ((int)Docs[_count - 1] < target)
             {
-                // Nothing in this block: pass over all of its positions at once.
-                for (int f = _frequencyAt; f < _frequencyCount; f++)
-                {
-                    _skipPositions += _frequencies[f];
-                }
-
-                LoadBlock();
+                Load();
                 continue;
             }
 
-            Next();
-        }
-    }
+            int i = Index + 1;
+            while ((int)Docs[i] < target)
+            {
+                i++;
+            }
 
-    /// <summary>Moves to the next posting, leaving the current one's positions to be skipped.</summary>
-    public void Next()
-    {
-        int fields = System.Numerics.BitOperations.PopCount(_masks[_index]);
-        for (int f = 0; f < fields; f++)
-        {
-            _skipPositions += _frequencies[_frequencyAt + f];
+            Index = i;
+            Doc = (int)Docs[i];
         }
-
-        Move(_frequencyAt + fields);
     }
 
     /// <summary>
-    /// Reads the current posting's positions into <see cref="Positions"/>, ascending, each with its field in the high
-    /// bits, and moves to the next posting. Returns how many were read.
+    /// Reads the positions of the block's posting at <paramref name="index"/> into <see cref="Positions"/>, ascending,
+    /// each with its field in the high bits, and returns how many. Within a block, postings are read in ascending order.
     /// </summary>
-    public int ReadPositionsAndMove()
+    public int ReadPositions(int index)
     {
-        if (_skipPositions > 0)
+        // The posting's frequencies follow those of the postings before it in the block: their sum is where its
+        // positions start.
+        int first = _offsets[index];
+        long summed = _summed;
+        for (int f = _summedTo; f < first; f++)
         {
-            _positions.Skip(_skipPositions);
-            _skipPositions = 0;
+            summed += _frequencies[f];
         }
 
-        int mask = (int)_masks[_index];
+        _summed = summed;
+        _summedTo = first;
+        long next = _blockStart + summed;
+
+        int mask = (int)_masks[index];
         int fields = System.Numerics.BitOperations.PopCount((uint)mask);
         int total = 0;
         for (int f = 0; f < fields; f++)
         {
-            total += (int)_frequencies[_frequencyAt + f];
+            total += (int)_frequencies[first + f];
         }
 
         if (Positions.Length < total)
@@ -632,39 +663,88 @@ internal sealed class PhraseTermCursor
             Positions = new int[Math.Max(total, Positions.Length * 2)];
         }
 
-        int read = 0, at = _frequencyAt;
+        int[] into = Positions;
+        int read = 0, at = first;
         for (int field = 0; field < SearchFields.Count; field++)
         {
-            if ((mask & (1 << field)) != 0)
+            if ((mask & (1 << field)) == 0)
             {
-                read = _positions.ReadPositions(field, (int)_frequencies[at++], Positions, read);
+                continue;
+            }
+
+            // A field's run: the first position from the field's base, the rest as gaps less one.
+            int position = (field << SearchFields.PositionShift) - 1;
+            int n = (int)_frequencies[at++];
+            if (next >= _decodedStart && next + n <= _decodedEnd)
+            {
+                // The whole run is in the block decoded last, which holds exactly [_decodedStart, _decodedEnd).
+                uint[] block = _positionBlock;
+                for (int k = (int)(next - _decodedStart); n > 0; n--)
+                {
+                    position += 1 + (int)block[k++];
+                    into[read++] = position;
+                }
+
+                next += (int)_frequencies[at - 1];
+                continue;
+            }
+
+            for (; n > 0; n--)
+            {
+                position += 1 + (int)PositionAt(next++);
+                into[read++] = position;
             }
         }
 
-        // Read, so not skipped: the next posting's positions follow directly.
-        Move(at);
         return total;
     }
 
-    private void Move(int frequencyAt)
+    /// <summary>The term's position value at <paramref name="at"/> in its stream; blocks before it are passed over by their headers alone.</summary>
+    private uint PositionAt(long at)
     {
-        _frequencyAt = frequencyAt;
-        if (++_index == _count)
+        while (at >= _decodedEnd)
         {
-            LoadBlock();
+            int count = _positions.NextBlock();
+            long start = _decodedEnd;
+            _decodedEnd += count;
+            if (at < _decodedEnd)
+            {
+                _positions.DecodeLoaded(_positionBlock);
+                _decodedStart = start;
+            }
         }
-        else
-        {
-            Doc = (int)_docs[_index];
-        }
+
+        return _positionBlock[(int)(at - _decodedStart)];
     }
 
-    private void LoadBlock()
+    private void Load()
     {
-        _count = _reader.Next(_docs, _masks, _frequencies, _offsets, out _frequencyCount);
-        _index = 0;
-        _frequencyAt = 0;
-        Doc = _count == 0 ? int.MaxValue : (int)_docs[0];
+        // The block being left holds as many positions as its frequencies add up to (under 2^32: 128 postings of five
+        // fields, each field's positions capped at SearchFields.MaxPosition).
+        long total = 0;
+        int f = 0;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var sum = System.Numerics.Vector<uint>.Zero;
+            for (; f + System.Numerics.Vector<uint>.Count <= _frequencyCount; f += System.Numerics.Vector<uint>.Count)
+            {
+                sum += new System.Numerics.Vector<uint>(_frequencies, f);
+            }
+
+            total = System.Numerics.Vector.Sum(sum);
+        }
+
+        for (; f < _frequencyCount; f++)
+        {
+            total += _frequencies[f];
+        }
+
+        _blockStart += total;
+        _summedTo = 0;
+        _summed = 0;
+        _count = _reader.Next(Docs, _masks, _frequencies, _offsets, out _frequencyCount);
+        Index = 0;
+        Doc = _count == 0 ? int.MaxValue : (int)Docs[0];
     }
 }
 
@@ -682,6 +762,9 @@ internal struct PackedReader(byte[] data, int start)
     private int _exceptionsAt;
     private int _exceptionCount;
     private int _exceptionWidth;
+
+    // The count of the block NextBlock read the header of.
+    private int _loaded;
 
     public uint Next()
     {
@@ -738,6 +821,28 @@ internal struct PackedReader(byte[] data, int start)
     public int ReadBlock(Span<uint> into)
     {
         Load();
+        return DecodeBlock(into);
+    }
+
+    /// <summary>Moves to the next block, reading only its header, and returns how many values it holds; <see cref="DecodeBlock"/> decodes it.</summary>
+    public int NextBlock()
+    {
+        Load();
+        int count = _left;
+        _left = 0;
+        _loaded = count;
+        return count;
+    }
+
+    /// <summary>Decodes the block <see cref="NextBlock"/> moved to into <paramref name="into"/>.</summary>
+    public int DecodeLoaded(Span<uint> into)
+    {
+        _left = _loaded;
+        return DecodeBlock(into);
+    }
+
+    private int DecodeBlock(Span<uint> into)
+    {
         int count = _left;
         if (_width == 0)
         {

@@ -1,0 +1,247 @@
+using DevOpsVision.Blogging.Posts;
+using DevOpsVision.Blogging.Search;
+
+namespace DevOpsVision.Blogging.Tests.Search;
+
+public class PhraseTests
+{
+    /// <summary>
+    /// The phrase cursor passes over postings and whole blocks of positions without decoding them, and counts where a
+    /// posting's positions start from its block's frequencies: whatever postings it reads, their positions must be
+    /// those the plain posting cursor reads, for every term of a segment joined from ranges (whose streams have short
+    /// blocks in the middle).
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(37)]
+    public void PhraseCursor_ReadsThePositionsThePostingCursorReads(int every)
+    {
+        List<Post> posts = [.. SearchCorpora.EighteenF, .. SearchCorpora.Otel];
+        Segment segment = SegmentBuilder.Build(posts, EnglishTextAnalyzer.Default, parts: 3);
+        var phrase = new PhraseTermCursor();
+        var expected = new int[64];
+        int compared = 0, multiBlockTerms = 0;
+        for (int term = 0; term < segment.TermCount; term++)
+        {
+            var cursor = new PostingCursor(segment, term);
+            phrase.Reset(segment, term);
+            int posting = 0;
+            while (cursor.MoveNext())
+            {
+                // Some postings are reached by AdvanceTo, the rest by MoveTo, as the two ways of lining terms up do.
+                if (posting % 3 == 0)
+                {
+                    phrase.AdvanceTo(cursor.Doc);
+                }
+                else
+                {
+                    while (phrase.Doc < cursor.Doc)
+                    {
+                        phrase.MoveTo(phrase.Index + 1);
+                    }
+                }
+
+                Assert.Equal(cursor.Doc, phrase.Doc);
+                if ((posting + term) % every == 0)
+                {
+                    if (expected.Length < cursor.TotalTf)
+                    {
+                        expected = new int[cursor.TotalTf * 2];
+                    }
+
+                    int count = cursor.ReadPositions(expected);
+                    Assert.Equal(count, phrase.ReadPositions(phrase.Index));
+                    Assert.Equal(expected.AsSpan(0, count), phrase.Positions.AsSpan(0, count));
+                    compared++;
+                }
+
+                posting++;
+            }
+
+            phrase.MoveTo(phrase.Index + 1);
+            Assert.Equal(int.MaxValue, phrase.Doc);
+            multiBlockTerms += posting > 128 ? 1 : 0;
+        }
+
+        Assert.True(multiBlockTerms > 50, $"only {multiBlockTerms} terms span several blocks");
+        Assert.True(compared > 1000, $"only {compared} postings compared");
+    }
+
+    /// <summary>Two blocks' shared documents, against a plain intersection: every density, start and length, and both sides ending on the same document.</summary>
+    [Fact]
+    public void Merge_FindsEveryDocumentBothBlocksHold_InOrder()
+    {
+        var random = new Random(7);
+        var matchesA = new int[128];
+        var matchesB = new int[128];
+        for (int round = 0; round < 5_000; round++)
+        {
+            uint[] a = SortedBlock(random, random.Next(0, 129), random.Next(1, 400));
+            uint[] b = round % 7 == 0 ? [.. a] : SortedBlock(random, random.Next(0, 129), random.Next(1, 400));
+            if (round % 5 == 0 && a.Length > 0 && b.Length > 0)
+            {
+                b[^1] = Math.Max(a[^1], b[^1]);
+                a[^1] = b[^1];
+                Array.Sort(a);
+                Array.Sort(b);
+                a = [.. a.Distinct()];
+                b = [.. b.Distinct()];
+            }
+
+            int ia = a.Length == 0 ? 0 : random.Next(0, a.Length), ib = b.Length == 0 ? 0 : random.Next(0, b.Length);
+            var expected = new List<(int, int)>();
+            for (int i = ia, j = ib; i < a.Length && j < b.Length;)
+            {
+                if (a[i] == b[j])
+                {
+                    expected.Add((i++, j++));
+                }
+                else if (a[i] < b[j])
+                {
+                    i++;
+                }
+                else
+                {
+                    j++;
+                }
+            }
+
+            var blockA = new uint[128];
+            var blockB = new uint[128];
+            a.CopyTo(blockA, 0);
+            b.CopyTo(blockB, 0);
+            int endA = ia, endB = ib;
+            int n = Searcher.Merge(blockA, ref endA, a.Length, blockB, ref endB, b.Length, matchesA, matchesB);
+            var found = new List<(int, int)>();
+            for (int m = 0; m < n; m++)
+            {
+                found.Add((matchesA[m], matchesB[m]));
+            }
+
+            Assert.Equal(expected, found);
+            Assert.True(endA == a.Length || endB == b.Length, $"stopped at {endA}/{a.Length} and {endB}/{b.Length}");
+        }
+    }
+
+    /// <summary>
+    /// Phrases of two and three words, with stop-word gaps and field scopes, against a plain check of the positions read
+    /// by the posting cursor: the same posts, on an index of several segments with deletions.
+    /// </summary>
+    [Theory]
+    [InlineData("\"user research\"")]
+    [InlineData("\"open source\"")]
+    [InlineData("\"semantic conventions\"")]
+    [InlineData("\"department of veterans affairs\"")]
+    [InlineData("\"general services administration\"")]
+    [InlineData("\"open source software\"")]
+    [InlineData("\"the collector\"")]
+    [InlineData("\"data data\"")]
+    [InlineData("title:\"open source\"")]
+    [InlineData("\"cloud.gov\"")]
+    public void PhraseSearch_FindsThePostsWhosePositionsLineUp(string phrase)
+    {
+        PostSearchIndex index = SeveralSegmentsWithDeletions();
+        ParsedQuery query = QueryParser.Parse(phrase, index.Analyzer, index.Options);
+        Assert.Null(query.Error);
+        var expected = new HashSet<Post>(ReferenceEqualityComparer.Instance);
+        if (query.Clauses.Count == 1)
+        {
+            QueryClause clause = query.Clauses[0];
+            for (int seg = 0; seg < index.Segments.Length; seg++)
+            {
+                foreach (int doc in PlainPhraseMatches(index.Segments[seg], clause))
+                {
+                    if (index.IsLive(seg, doc))
+                    {
+                        expected.Add(index.Segments[seg].Posts[doc]);
+                    }
+                }
+            }
+        }
+
+        SearchResults results = index.Search(new SearchRequest(phrase) { PageSize = 100, IncludeFacets = false, IncludeSnippets = false, TypoTolerance = false });
+        Assert.Null(results.Error);
+        Assert.Equal(expected.Count, results.TotalCount);
+        Assert.All(results.Hits, hit => Assert.Contains(hit.Post, expected));
+        Assert.Equal(Math.Min(expected.Count, 100), results.Hits.Count);
+    }
+
+    [Fact]
+    public void PhraseSearch_FindsPostsInEveryWayOfLiningUp()
+    {
+        // The check above needs posts to compare: make sure its phrases are not all empty.
+        PostSearchIndex index = SeveralSegmentsWithDeletions();
+        Assert.True(index.Search("\"open source\"").TotalCount > 10);
+        Assert.True(index.Search("\"open source software\"").TotalCount > 0, "open source software");
+        Assert.True(index.Search("\"department of veterans affairs\"").TotalCount > 0, "department of veterans affairs");
+    }
+
+    private static PostSearchIndex SeveralSegmentsWithDeletions()
+    {
+        List<Post> posts = [.. SearchCorpora.EighteenF, .. SearchCorpora.Otel];
+        PostSearchIndex index = PostSearchIndex.Build(posts.Take(300));
+        index = index.Apply(posts.Skip(300).Take(300), []);
+        index = index.Apply(posts.Skip(600), posts.Where((_, i) => i % 9 == 0).Select(p => p.SourcePath));
+        Assert.True(index.SegmentCount > 1);
+        return index;
+    }
+
+    private static List<int> PlainPhraseMatches(Segment segment, QueryClause clause)
+    {
+        var byTerm = new List<Dictionary<int, HashSet<int>>>();
+        foreach (string term in clause.Terms)
+        {
+            var docs = new Dictionary<int, HashSet<int>>();
+            int id = segment.Find(term);
+            if (id >= 0)
+            {
+                var cursor = new PostingCursor(segment, id);
+                while (cursor.MoveNext())
+                {
+                    var positions = new int[cursor.TotalTf];
+                    cursor.ReadPositions(positions);
+                    docs[cursor.Doc] = [.. positions];
+                }
+            }
+
+            byTerm.Add(docs);
+        }
+
+        var matches = new List<int>();
+        foreach ((int doc, HashSet<int> starts) in byTerm[0])
+        {
+            bool any = false;
+            foreach (int start in starts)
+            {
+                bool all = (clause.FieldMask & (1 << (start >> SearchFields.PositionShift))) != 0;
+                for (int t = 1; t < clause.Terms.Length && all; t++)
+                {
+                    all = byTerm[t].TryGetValue(doc, out HashSet<int>? other) && other.Contains(start + clause.Offsets[t]);
+                }
+
+                any |= all;
+            }
+
+            if (any)
+            {
+                matches.Add(doc);
+            }
+        }
+
+        return matches;
+    }
+
+    private static uint[] SortedBlock(Random random, int count, int spread)
+    {
+        var set = new SortedSet<uint>();
+        uint start = (uint)random.Next(0, 1000);
+        while (set.Count < count)
+        {
+            set.Add(start + (uint)random.Next(0, Math.Max(count * spread / 100, count + 1)));
+        }
+
+        return [.. set];
+    }
+}
