@@ -651,11 +651,14 @@ internal sealed class PhraseTermCursor
         long next = _blockStart + summed;
 
         int mask = (int)_masks[index];
-        int fields = System.Numerics.BitOperations.PopCount((uint)mask);
-        int total = 0;
-        for (int f = 0; f < fields; f++)
+        int total = (int)_frequencies[first];
+        if (mask != SearchFields.BodyMask)
         {
-            total += (int)_frequencies[first + f];
+            int fields = System.Numerics.BitOperations.PopCount((uint)mask);
+            for (int f = 1; f < fields; f++)
+            {
+                total += (int)_frequencies[first + f];
+            }
         }
 
         if (Positions.Length < total)
@@ -665,27 +668,24 @@ internal sealed class PhraseTermCursor
 
         int[] into = Positions;
         int read = 0, at = first;
-        for (int field = 0; field < SearchFields.Count; field++)
+        for (int rest = mask; rest != 0; rest &= rest - 1)
         {
-            if ((mask & (1 << field)) == 0)
-            {
-                continue;
-            }
-
             // A field's run: the first position from the field's base, the rest as gaps less one.
+            int field = System.Numerics.BitOperations.TrailingZeroCount(rest);
             int position = (field << SearchFields.PositionShift) - 1;
             int n = (int)_frequencies[at++];
             if (next >= _decodedStart && next + n <= _decodedEnd)
             {
                 // The whole run is in the block decoded last, which holds exactly [_decodedStart, _decodedEnd).
                 uint[] block = _positionBlock;
-                for (int k = (int)(next - _decodedStart); n > 0; n--)
+                int k = (int)(next - _decodedStart);
+                next += n;
+                for (; n > 0; n--)
                 {
                     position += 1 + (int)block[k++];
                     into[read++] = position;
                 }
 
-                next += (int)_frequencies[at - 1];
                 continue;
             }
 
