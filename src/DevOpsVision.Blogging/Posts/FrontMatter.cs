@@ -54,9 +54,9 @@ internal static class FrontMatter
     private const int MaxNodes = 20_000;
     private const int MaxDepth = 32;
 
-    public static FrontMatterSpan Locate(string text)
+    public static FrontMatterSpan Locate(ReadOnlySpan<char> text)
     {
-        if (!StartsWithFence(text, 0, out int afterOpening))
+        if (!StartsWithFence(text, out int afterOpening))
         {
             return new FrontMatterSpan(false, 0, 0, 0, 1, false);
         }
@@ -65,12 +65,12 @@ internal static class FrontMatter
         int line = 2;
         while (position <= text.Length)
         {
-            int end = text.IndexOf('\n', position);
-            int lineEnd = end < 0 ? text.Length : end;
-            ReadOnlySpan<char> current = text.AsSpan(position, lineEnd - position).TrimEnd();
+            int end = text[position..].IndexOf('\n');
+            int lineEnd = end < 0 ? text.Length : position + end;
+            ReadOnlySpan<char> current = text[position..lineEnd].TrimEnd();
             if (current is "---" or "...")
             {
-                int bodyStart = end < 0 ? text.Length : end + 1;
+                int bodyStart = end < 0 ? text.Length : lineEnd + 1;
                 return new FrontMatterSpan(true, afterOpening, position - afterOpening, bodyStart, line + 1, false);
             }
 
@@ -79,24 +79,24 @@ internal static class FrontMatter
                 break;
             }
 
-            position = end + 1;
+            position = lineEnd + 1;
             line++;
         }
 
         return new FrontMatterSpan(true, afterOpening, text.Length - afterOpening, text.Length, line, true);
     }
 
-    private static bool StartsWithFence(string text, int start, out int afterLine)
+    private static bool StartsWithFence(ReadOnlySpan<char> text, out int afterLine)
     {
         afterLine = 0;
-        if (!text.AsSpan(start).StartsWith("---", StringComparison.Ordinal))
+        if (!text.StartsWith("---", StringComparison.Ordinal))
         {
             return false;
         }
 
-        int end = text.IndexOf('\n', start);
+        int end = text.IndexOf('\n');
         int lineEnd = end < 0 ? text.Length : end;
-        if (!text.AsSpan(start + 3, lineEnd - start - 3).Trim().IsEmpty)
+        if (!text[3..lineEnd].Trim().IsEmpty)
         {
             return false;
         }

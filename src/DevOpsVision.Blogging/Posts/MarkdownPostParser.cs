@@ -116,14 +116,28 @@ public sealed class MarkdownPostParser : IPostParser
 
     private Post? ParseCore(PostFile file, List<PostDiagnostic> diagnostics)
     {
-        string path = file.Path;
-        string? text = Decode(file, diagnostics);
-        if (text is null)
+        // The file is decoded into a rented buffer, not a string: a post with shortcodes is parsed from its expanded
+        // text, so only that text (or, without shortcodes, the decoded text) ever becomes a string.
+        char[]? decoded = Decode(file, diagnostics, out int length);
+        if (decoded is null)
         {
             return null;
         }
 
-        FrontMatterSpan span = FrontMatter.Locate(text);
+        try
+        {
+            return ParseText(file, decoded.AsMemory(0, length), diagnostics);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(decoded);
+        }
+    }
+
+    private Post? ParseText(PostFile file, ReadOnlyMemory<char> text, List<PostDiagnostic> diagnostics)
+    {
+        string path = file.Path;
+        FrontMatterSpan span = FrontMatter.Locate(text.Span);
         if (span.Unclosed)
         {
             diagnostics.Add(new PostDiagnostic(path, 1, 1, DiagnosticSeverity.Error, DiagnosticCodes.UnclosedFrontMatter,
@@ -134,7 +148,7 @@ public sealed class MarkdownPostParser : IPostParser
         IReadOnlyList<KeyValuePair<string, FrontMatterValue>> entries = [];
         if (span.Present)
         {
-            var read = FrontMatter.Read(text.Substring(span.YamlStart, span.YamlLength), 2, path, diagnostics);
+            var read = FrontMatter.Read(text.Span.Slice(span.YamlStart, span.YamlLength).ToString(), 2, path, diagnostics);
             if (read is null)
             {
                 return null;
@@ -158,16 +172,18 @@ public sealed class MarkdownPostParser : IPostParser
             return null;
         }
 
-        string markdown = text;
-        if (ShortcodeExpander.MayContainShortcodes(text.AsSpan(span.BodyStart)))
+        string? markdown = null;
+        if (ShortcodeExpander.MayContainShortcodes(text.Span[span.BodyStart..]))
         {
             var context = new ShortcodeContext(path, fields.AllValues(), _options, diagnostics);
-            markdown = _shortcodes.Expand(text, span.BodyStart, span.BodyLine, context, diagnostics) ?? text;
+            markdown = _shortcodes.Expand(text, span.BodyStart, span.BodyLine, context, diagnostics);
             if (HasErrors(diagnostics))
             {
                 return null;
             }
         }
+
+        markdown ??= new string(text.Span);
 
         MarkdownDocument document;
         RenderedBody body;
@@ -326,8 +342,10 @@ public sealed class MarkdownPostParser : IPostParser
         return false;
     }
 
-    private string? Decode(PostFile file, List<PostDiagnostic> diagnostics)
+    /// <summary>The file's text in a buffer rented from the shared pool (the caller returns it), or <see langword="null"/> with a diagnostic.</summary>
+    private char[]? Decode(PostFile file, List<PostDiagnostic> diagnostics, out int length)
     {
+        length = 0;
         ReadOnlySpan<byte> bytes = file.Content.Span;
         if (bytes.Length > _options.MaxPostBytes)
         {
@@ -359,9 +377,11 @@ public sealed class MarkdownPostParser : IPostParser
             return null;
         }
 
-        string text = Encoding.UTF8.GetString(bytes);
-        if (string.IsNullOrWhiteSpace(text))
+        char[] text = ArrayPool<char>.Shared.Rent(Math.Max(1, Encoding.UTF8.GetMaxCharCount(bytes.Length)));
+        length = Encoding.UTF8.GetChars(bytes, text);
+        if (text.AsSpan(0, length).IsWhiteSpace())
         {
+            ArrayPool<char>.Shared.Return(text);
             diagnostics.Add(new PostDiagnostic(file.Path, 0, 0, DiagnosticSeverity.Error, DiagnosticCodes.EmptyFile, "The file is empty."));
             return null;
         }

@@ -57,6 +57,25 @@ public class ShortcodeTests
     }
 
     [Fact]
+    public void Parse_ShortPostAfterLongOnes_ReadsOnlyItsOwnText()
+    {
+        // Files are decoded into reused buffers: what a longer post left there must not reach the next post, with
+        // shortcodes (parsed from the expanded text) or without (parsed from the decoded text).
+        var shout = new ShoutHandler();
+        string words = string.Concat(Enumerable.Repeat("word ", 5_000));
+        Post long1 = Parse.Post("---\ntitle: Long\n---\nA {{< shout \"x\" >}} " + words + "\n", shortcodes: [shout]);
+        Post plain = Parse.Post("---\ntitle: T\n---\nJust this.\n", shortcodes: [shout]);
+        Post long2 = Parse.Post("---\ntitle: Long\n---\n" + words + "\n", shortcodes: [shout]);
+        Post expanded = Parse.Post("---\ntitle: T\n---\nB {{< shout \"y\" >}}\n", shortcodes: [shout]);
+
+        Assert.Equal("<p>Just this.</p>\n", plain.Html);
+        Assert.Equal("Just this.", plain.PlainText);
+        Assert.Equal("<p>B Y</p>\n", expanded.Html);
+        Assert.Equal(5_002, long1.WordCount);
+        Assert.Equal(5_000, long2.WordCount);
+    }
+
+    [Fact]
     public void Expand_UnknownShortcode_StaysAsTextWithOneWarningPerName()
     {
         PostParseResult result = Parse.Text("---\ntitle: T\n---\nLine.\n\n{% image \"a.png\" \"Alt\" %}\n\n{% image \"b.png\" %}\n");

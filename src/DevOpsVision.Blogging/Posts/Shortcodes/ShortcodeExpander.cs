@@ -32,7 +32,7 @@ internal sealed class ShortcodeExpander
         body.Contains("{{", StringComparison.Ordinal) || body.Contains("{%", StringComparison.Ordinal);
 
     /// <summary>Returns the text with shortcodes expanded, or <see langword="null"/> when nothing was replaced.</summary>
-    public string? Expand(string text, int bodyStart, int bodyLine, ShortcodeContext context, List<PostDiagnostic> diagnostics)
+    public string? Expand(ReadOnlyMemory<char> text, int bodyStart, int bodyLine, ShortcodeContext context, List<PostDiagnostic> diagnostics)
     {
         var scan = new Scan(this, text, bodyStart, bodyLine, context, diagnostics);
         return scan.Run();
@@ -41,7 +41,7 @@ internal sealed class ShortcodeExpander
     private struct Scan
     {
         private readonly ShortcodeExpander _owner;
-        private readonly string _text;
+        private readonly ReadOnlyMemory<char> _source;
         private readonly ShortcodeContext _context;
         private readonly List<PostDiagnostic> _diagnostics;
         private const int MaxSpareCapacity = 1 << 20;
@@ -58,10 +58,10 @@ internal sealed class ShortcodeExpander
         private Dictionary<string, int>? _closingMisses;
         private Dictionary<string, (int Line, int Column, int Count)>? _unknown;
 
-        public Scan(ShortcodeExpander owner, string text, int bodyStart, int bodyLine, ShortcodeContext context, List<PostDiagnostic> diagnostics)
+        public Scan(ShortcodeExpander owner, ReadOnlyMemory<char> text, int bodyStart, int bodyLine, ShortcodeContext context, List<PostDiagnostic> diagnostics)
         {
             _owner = owner;
-            _text = text;
+            _source = text;
             _context = context;
             _diagnostics = diagnostics;
             _position = bodyStart;
@@ -70,20 +70,46 @@ internal sealed class ShortcodeExpander
             _lineStart = bodyStart;
         }
 
+        private readonly ReadOnlySpan<char> Text => _source.Span;
+
+        private readonly int IndexOf(char value, int from)
+        {
+            int found = Text[from..].IndexOf(value);
+            return found < 0 ? -1 : from + found;
+        }
+
+        private readonly int IndexOf(char value, int from, int count)
+        {
+            int found = Text.Slice(from, count).IndexOf(value);
+            return found < 0 ? -1 : from + found;
+        }
+
+        private readonly int IndexOf(string value, int from, StringComparison comparison)
+        {
+            int found = Text[from..].IndexOf(value, comparison);
+            return found < 0 ? -1 : from + found;
+        }
+
+        private readonly int IndexOf(string value, int from, int count, StringComparison comparison)
+        {
+            int found = Text.Slice(from, count).IndexOf(value, comparison);
+            return found < 0 ? -1 : from + found;
+        }
+
         public string? Run()
         {
             char fenceChar = '\0';
             int fenceLength = 0;
-            while (_position < _text.Length)
+            while (_position < Text.Length)
             {
                 // At the start of a line: fenced code blocks are skipped whole.
-                int lineEnd = _text.IndexOf('\n', _position);
+                int lineEnd = IndexOf('\n', _position);
                 if (lineEnd < 0)
                 {
-                    lineEnd = _text.Length;
+                    lineEnd = Text.Length;
                 }
 
-                if (IsFence(_text.AsSpan(_position, lineEnd - _position), fenceChar, fenceLength, out char foundChar, out int foundLength))
+                if (IsFence(Text.Slice(_position, lineEnd - _position), fenceChar, fenceLength, out char foundChar, out int foundLength))
                 {
                     if (fenceChar == '\0')
                     {
@@ -115,7 +141,7 @@ internal sealed class ShortcodeExpander
                 return null;
             }
 
-            _output.Append(_text, _copiedUpTo, _text.Length - _copiedUpTo);
+            _output.Append(Text[_copiedUpTo..]);
             string expanded = _output.ToString();
             ReturnBuilder(_output);
             _output = null;
@@ -196,20 +222,20 @@ internal sealed class ShortcodeExpander
             int i = _position;
             while (i < lineEnd)
             {
-                int next = _text.AsSpan(i, lineEnd - i).IndexOfAny('`', '{');
+                int next = Text.Slice(i, lineEnd - i).IndexOfAny('`', '{');
                 if (next < 0)
                 {
                     break;
                 }
 
                 i += next;
-                if (_text[i] == '`')
+                if (Text[i] == '`')
                 {
                     i = SkipCodeSpan(i, ref lineEnd);
                     continue;
                 }
 
-                if (i + 1 < _text.Length && _text[i + 1] is '{' or '%')
+                if (i + 1 < Text.Length && Text[i + 1] is '{' or '%')
                 {
                     int after = TryShortcode(i, ref lineEnd);
                     i = after > i ? after : i + 1;
@@ -224,7 +250,7 @@ internal sealed class ShortcodeExpander
         private int SkipCodeSpan(int start, ref int lineEnd)
         {
             int run = 0;
-            while (start + run < _text.Length && _text[start + run] == '`')
+            while (start + run < Text.Length && Text[start + run] == '`')
             {
                 run++;
             }
@@ -237,19 +263,19 @@ internal sealed class ShortcodeExpander
                 return searchFrom;
             }
 
-            int paragraphEnd = _text.IndexOf("\n\n", searchFrom, StringComparison.Ordinal);
-            int limit = paragraphEnd < 0 ? _text.Length : paragraphEnd;
+            int paragraphEnd = IndexOf("\n\n", searchFrom, StringComparison.Ordinal);
+            int limit = paragraphEnd < 0 ? Text.Length : paragraphEnd;
             int j = searchFrom;
             while (j < limit)
             {
-                int tick = _text.IndexOf('`', j, limit - j);
+                int tick = IndexOf('`', j, limit - j);
                 if (tick < 0)
                 {
                     break;
                 }
 
                 int closing = 0;
-                while (tick + closing < _text.Length && _text[tick + closing] == '`')
+                while (tick + closing < Text.Length && Text[tick + closing] == '`')
                 {
                     closing++;
                 }
@@ -281,11 +307,11 @@ internal sealed class ShortcodeExpander
                 return;
             }
 
-            ReadOnlySpan<char> skipped = _text.AsSpan(from, to - from);
+            ReadOnlySpan<char> skipped = Text.Slice(from, to - from);
             _line += skipped.Count('\n');
             _lineStart = from + skipped.LastIndexOf('\n') + 1;
-            int newEnd = _text.IndexOf('\n', to);
-            lineEnd = newEnd < 0 ? _text.Length : newEnd;
+            int newEnd = IndexOf('\n', to);
+            lineEnd = newEnd < 0 ? Text.Length : newEnd;
         }
 
         private int FindDelimiter(string delimiter, int from)
@@ -296,7 +322,7 @@ internal sealed class ShortcodeExpander
                 return known;
             }
 
-            int found = _text.IndexOf(delimiter, from, StringComparison.Ordinal);
+            int found = IndexOf(delimiter, from, StringComparison.Ordinal);
             _nextDelimiter[delimiter] = found;
             return found;
         }
@@ -306,19 +332,19 @@ internal sealed class ShortcodeExpander
             ShortcodeSyntax syntax;
             int innerStart;
             string closeDelimiter;
-            if (_text[start + 1] == '%')
+            if (Text[start + 1] == '%')
             {
                 syntax = ShortcodeSyntax.LiquidTag;
                 innerStart = start + 2;
                 closeDelimiter = "%}";
             }
-            else if (start + 2 < _text.Length && _text[start + 2] == '<')
+            else if (start + 2 < Text.Length && Text[start + 2] == '<')
             {
                 syntax = ShortcodeSyntax.HugoHtml;
                 innerStart = start + 3;
                 closeDelimiter = ">}}";
             }
-            else if (start + 2 < _text.Length && _text[start + 2] == '%')
+            else if (start + 2 < Text.Length && Text[start + 2] == '%')
             {
                 syntax = ShortcodeSyntax.HugoMarkdown;
                 innerStart = start + 3;
@@ -338,7 +364,7 @@ internal sealed class ShortcodeExpander
             }
 
             int end = close + closeDelimiter.Length;
-            ReadOnlySpan<char> inner = _text.AsSpan(innerStart, close - innerStart);
+            ReadOnlySpan<char> inner = Text.Slice(innerStart, close - innerStart);
 
             // Hugo's escape for writing about shortcodes: {{</* name */>}} shows "{{< name >}}".
             if (syntax is ShortcodeSyntax.HugoHtml or ShortcodeSyntax.HugoMarkdown)
@@ -368,7 +394,7 @@ internal sealed class ShortcodeExpander
                     return end;
                 }
 
-                Replace(start, closingEnd, raw ? _text[end..closingStart] : string.Empty);
+                Replace(start, closingEnd, raw ? Text[end..closingStart].ToString() : string.Empty);
                 AdvanceLines(start, closingEnd, ref lineEnd);
                 return closingEnd;
             }
@@ -396,7 +422,7 @@ internal sealed class ShortcodeExpander
                 // Another opening of the same shortcode before the closing tag means this one encloses nothing.
                 if (closingStart >= 0 && !OpensBefore(shortcode.Name, syntax, end, closingStart))
                 {
-                    shortcode = shortcode with { Content = _text[end..closingStart] };
+                    shortcode = shortcode with { Content = Text[end..closingStart].ToString() };
                     replaceEnd = closingEnd;
                 }
             }
@@ -444,7 +470,7 @@ internal sealed class ShortcodeExpander
             int at = from;
             while (true)
             {
-                int hit = _text.IndexOf(needle, at, StringComparison.OrdinalIgnoreCase);
+                int hit = IndexOf(needle, at, StringComparison.OrdinalIgnoreCase);
                 if (hit < 0)
                 {
                     _closingMisses[missKey] = from;
@@ -459,13 +485,13 @@ internal sealed class ShortcodeExpander
                 }
 
                 int after = at;
-                while (after < _text.Length && _text[after] is ' ' or '-')
+                while (after < Text.Length && Text[after] is ' ' or '-')
                 {
                     after++;
                 }
 
-                string closer = liquid ? "%}" : (_text[open] == '<' ? ">}}" : "%}}");
-                if (_text.AsSpan(after).StartsWith(closer, StringComparison.Ordinal))
+                string closer = liquid ? "%}" : (Text[open] == '<' ? ">}}" : "%}}");
+                if (Text[after..].StartsWith(closer, StringComparison.Ordinal))
                 {
                     closingEnd = after + closer.Length;
                     return liquid ? open - 1 : open - 2;
@@ -480,14 +506,14 @@ internal sealed class ShortcodeExpander
         private readonly int TagOpenerBefore(int nameStart, int from, bool liquid)
         {
             int open = nameStart - 1;
-            while (open >= from && _text[open] is ' ' or '-')
+            while (open >= from && Text[open] is ' ' or '-')
             {
                 open--;
             }
 
             bool opens = liquid
-                ? open >= from + 1 && _text[open] == '%' && _text[open - 1] == '{'
-                : open >= from + 2 && _text[open] is '<' or '%' && _text[open - 1] == '{' && _text[open - 2] == '{';
+                ? open >= from + 1 && Text[open] == '%' && Text[open - 1] == '{'
+                : open >= from + 2 && Text[open] is '<' or '%' && Text[open - 1] == '{' && Text[open - 2] == '{';
             return opens ? open : -1;
         }
 
@@ -497,14 +523,14 @@ internal sealed class ShortcodeExpander
             int at = from;
             while (at < to)
             {
-                int hit = _text.IndexOf(name, at, to - at, StringComparison.OrdinalIgnoreCase);
+                int hit = IndexOf(name, at, to - at, StringComparison.OrdinalIgnoreCase);
                 if (hit < 0)
                 {
                     return false;
                 }
 
                 at = hit + name.Length;
-                if (TagOpenerBefore(hit, from, liquid) >= 0 && (at >= _text.Length || !char.IsAsciiLetterOrDigit(_text[at])))
+                if (TagOpenerBefore(hit, from, liquid) >= 0 && (at >= Text.Length || !char.IsAsciiLetterOrDigit(Text[at])))
                 {
                     return true;
                 }
@@ -515,8 +541,8 @@ internal sealed class ShortcodeExpander
 
         private void Replace(int start, int end, string replacement)
         {
-            _output ??= RentBuilder(_text.Length + 256);
-            _output.Append(_text, _copiedUpTo, start - _copiedUpTo);
+            _output ??= RentBuilder(Text.Length + 256);
+            _output.Append(Text[_copiedUpTo..start]);
             _output.Append(replacement);
             _copiedUpTo = end;
         }
