@@ -729,10 +729,11 @@ internal static class Searcher
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     internal static int Merge(uint[] docsA, ref int ia, int na, uint[] docsB, ref int ib, int nb, int[] matchesA, int[] matchesB)
     {
-        // Each match moves both sides on, so there are never more matches than either side has postings: with the
-        // ends capped at the match arrays' lengths, every read and write below is inside its array.
-        na = Math.Min(Math.Min(na, docsA.Length), matchesA.Length);
-        nb = Math.Min(Math.Min(nb, docsB.Length), matchesB.Length);
+        // Reads stay below the capped ends and writes below the match arrays' lengths, checked in each loop's
+        // condition: blocks of ascending documents never reach that bound, but a damaged block must not write past it.
+        na = Math.Min(na, docsA.Length);
+        nb = Math.Min(nb, docsB.Length);
+        int most = Math.Min(matchesA.Length, matchesB.Length);
         int i = Math.Max(ia, 0), j = Math.Max(ib, 0), n = 0;
         ref uint a = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(docsA);
         ref uint b = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(docsB);
@@ -742,7 +743,7 @@ internal static class Searcher
         {
             // Four documents of each side at a time, every one against every one (the second side rotated three
             // times); the side whose last document is not past the other's moves on by four, as both do when equal.
-            while (i + 4 <= na && j + 4 <= nb)
+            while (i + 4 <= na && j + 4 <= nb && n + 4 <= most)
             {
                 var x = Vector128.LoadUnsafe(ref a, (nuint)i);
                 var y = Vector128.LoadUnsafe(ref b, (nuint)j);
@@ -760,7 +761,7 @@ internal static class Searcher
                     uint inB = equalB.ExtractMostSignificantBits();
 
                     // Both sides ascend, so their matching lanes pair up in order.
-                    while (inA != 0)
+                    while (inA != 0 && inB != 0)
                     {
                         System.Runtime.CompilerServices.Unsafe.Add(ref outA, n) = i + System.Numerics.BitOperations.TrailingZeroCount(inA);
                         System.Runtime.CompilerServices.Unsafe.Add(ref outB, n) = j + System.Numerics.BitOperations.TrailingZeroCount(inB);
@@ -776,7 +777,7 @@ internal static class Searcher
             }
         }
 
-        while (i < na && j < nb)
+        while (i < na && j < nb && n < most)
         {
             uint x = System.Runtime.CompilerServices.Unsafe.Add(ref a, i);
             uint y = System.Runtime.CompilerServices.Unsafe.Add(ref b, j);

@@ -125,6 +125,45 @@ public class PhraseTests
         }
     }
 
+    /// <summary>A damaged block (repeated or falling documents) may give odd matches, but never a place outside the blocks or past the match arrays.</summary>
+    [Fact]
+    public void Merge_DamagedBlocks_StayInsideTheArrays()
+    {
+        var random = new Random(11);
+        var matchesA = new int[128];
+        var matchesB = new int[128];
+        for (int round = 0; round < 2_000; round++)
+        {
+            var a = new uint[128];
+            var b = new uint[128];
+            for (int i = 0; i < 128; i++)
+            {
+                a[i] = round % 3 == 0 ? 5u : (uint)random.Next(0, 6);
+                b[i] = round % 3 == 0 ? 5u : (uint)random.Next(0, 6);
+                if (round % 3 == 1)
+                {
+                    // Runs of equal documents whose ends take turns to lead: every step of four matches three, and
+                    // the two sides step on alternately, which would find far more than 128 matches.
+                    a[i] = i % 4 == 3 ? (uint)((2 * (i / 4)) + 6) : 5u;
+                    b[i] = i % 4 == 3 ? (uint)((2 * (i / 4)) + 5) : 5u;
+                }
+            }
+
+            int na = round % 3 == 1 ? 128 : random.Next(0, 129), nb = round % 3 == 1 ? 128 : random.Next(0, 129);
+            int ia = 0, ib = 0;
+            int n = Searcher.Merge(a, ref ia, na, b, ref ib, nb, matchesA, matchesB);
+            Assert.InRange(n, 0, 128);
+            for (int m = 0; m < n; m++)
+            {
+                Assert.InRange(matchesA[m], 0, Math.Max(na - 1, 0));
+                Assert.InRange(matchesB[m], 0, Math.Max(nb - 1, 0));
+            }
+
+            Assert.InRange(ia, 0, na);
+            Assert.InRange(ib, 0, nb);
+        }
+    }
+
     /// <summary>
     /// Phrases of two and three words, with stop-word gaps and field scopes, against a plain check of the positions read
     /// by the posting cursor: the same posts, on an index of several segments with deletions.
