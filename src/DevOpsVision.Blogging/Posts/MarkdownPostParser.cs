@@ -130,7 +130,8 @@ public sealed class MarkdownPostParser : IPostParser
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(decoded);
+            // Cleared: the pool is shared with the rest of the process, and a draft's text should not outlive its parse.
+            ArrayPool<char>.Shared.Return(decoded, clearArray: true);
         }
     }
 
@@ -176,7 +177,7 @@ public sealed class MarkdownPostParser : IPostParser
         if (ShortcodeExpander.MayContainShortcodes(text.Span[span.BodyStart..]))
         {
             var context = new ShortcodeContext(path, fields.AllValues(), _options, diagnostics);
-            markdown = _shortcodes.Expand(text, span.BodyStart, span.BodyLine, context, diagnostics);
+            markdown = _shortcodes.Expand(text.Span, span.BodyStart, span.BodyLine, context, diagnostics);
             if (HasErrors(diagnostics))
             {
                 return null;
@@ -381,7 +382,7 @@ public sealed class MarkdownPostParser : IPostParser
         length = Encoding.UTF8.GetChars(bytes, text);
         if (text.AsSpan(0, length).IsWhiteSpace())
         {
-            ArrayPool<char>.Shared.Return(text);
+            ArrayPool<char>.Shared.Return(text, clearArray: true);
             diagnostics.Add(new PostDiagnostic(file.Path, 0, 0, DiagnosticSeverity.Error, DiagnosticCodes.EmptyFile, "The file is empty."));
             return null;
         }

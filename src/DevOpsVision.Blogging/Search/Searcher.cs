@@ -731,10 +731,10 @@ internal static class Searcher
     {
         // Reads stay below the capped ends and writes below the match arrays' lengths, checked in each loop's
         // condition: blocks of ascending documents never reach that bound, but a damaged block must not write past it.
-        na = Math.Min(na, docsA.Length);
-        nb = Math.Min(nb, docsB.Length);
+        na = Math.Clamp(na, 0, docsA.Length);
+        nb = Math.Clamp(nb, 0, docsB.Length);
         int most = Math.Min(matchesA.Length, matchesB.Length);
-        int i = Math.Max(ia, 0), j = Math.Max(ib, 0), n = 0;
+        int i = Math.Clamp(ia, 0, na), j = Math.Clamp(ib, 0, nb), n = 0;
         ref uint a = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(docsA);
         ref uint b = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(docsB);
         ref int outA = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(matchesA);

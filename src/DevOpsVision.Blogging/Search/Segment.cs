@@ -651,11 +651,17 @@ internal sealed class PhraseTermCursor
         long next = _blockStart + summed;
 
         int mask = (int)_masks[index];
-        int total = (int)_frequencies[first];
-        if (mask != SearchFields.BodyMask)
+        int total;
+        if (mask == SearchFields.BodyMask)
         {
+            total = (int)_frequencies[first];
+        }
+        else
+        {
+            // Every posting has a field; a damaged one without any reads no positions rather than another's.
+            total = 0;
             int fields = System.Numerics.BitOperations.PopCount((uint)mask);
-            for (int f = 1; f < fields; f++)
+            for (int f = 0; f < fields; f++)
             {
                 total += (int)_frequencies[first + f];
             }

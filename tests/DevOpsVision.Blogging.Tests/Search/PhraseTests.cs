@@ -162,6 +162,17 @@ public class PhraseTests
             Assert.InRange(ia, 0, na);
             Assert.InRange(ib, 0, nb);
         }
+
+        // Starts past the ends (or near int.MaxValue, where adding four would wrap) find nothing and read nothing.
+        foreach (int start in (int[])[128, 500, int.MaxValue - 1, int.MaxValue])
+        {
+            var block = new uint[128];
+            int ia = start, ib = 0;
+            Assert.Equal(0, Searcher.Merge(block, ref ia, 128, block, ref ib, 128, matchesA, matchesB));
+            ia = 0;
+            ib = start;
+            Assert.Equal(0, Searcher.Merge(block, ref ia, 128, block, ref ib, 128, matchesA, matchesB));
+        }
     }
 
     /// <summary>

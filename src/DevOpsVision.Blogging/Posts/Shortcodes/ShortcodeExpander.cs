@@ -32,16 +32,16 @@ internal sealed class ShortcodeExpander
         body.Contains("{{", StringComparison.Ordinal) || body.Contains("{%", StringComparison.Ordinal);
 
     /// <summary>Returns the text with shortcodes expanded, or <see langword="null"/> when nothing was replaced.</summary>
-    public string? Expand(ReadOnlyMemory<char> text, int bodyStart, int bodyLine, ShortcodeContext context, List<PostDiagnostic> diagnostics)
+    public string? Expand(ReadOnlySpan<char> text, int bodyStart, int bodyLine, ShortcodeContext context, List<PostDiagnostic> diagnostics)
     {
         var scan = new Scan(this, text, bodyStart, bodyLine, context, diagnostics);
         return scan.Run();
     }
 
-    private struct Scan
+    private ref struct Scan
     {
         private readonly ShortcodeExpander _owner;
-        private readonly ReadOnlyMemory<char> _source;
+        private readonly ReadOnlySpan<char> _source;
         private readonly ShortcodeContext _context;
         private readonly List<PostDiagnostic> _diagnostics;
         private const int MaxSpareCapacity = 1 << 20;
@@ -58,7 +58,7 @@ internal sealed class ShortcodeExpander
         private Dictionary<string, int>? _closingMisses;
         private Dictionary<string, (int Line, int Column, int Count)>? _unknown;
 
-        public Scan(ShortcodeExpander owner, ReadOnlyMemory<char> text, int bodyStart, int bodyLine, ShortcodeContext context, List<PostDiagnostic> diagnostics)
+        public Scan(ShortcodeExpander owner, ReadOnlySpan<char> text, int bodyStart, int bodyLine, ShortcodeContext context, List<PostDiagnostic> diagnostics)
         {
             _owner = owner;
             _source = text;
@@ -70,7 +70,7 @@ internal sealed class ShortcodeExpander
             _lineStart = bodyStart;
         }
 
-        private readonly ReadOnlySpan<char> Text => _source.Span;
+        private readonly ReadOnlySpan<char> Text => _source;
 
         private readonly int IndexOf(char value, int from)
         {
