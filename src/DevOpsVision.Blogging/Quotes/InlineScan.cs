@@ -12,6 +12,60 @@ internal static class InlineScan
     /// <summary>Whether the text has one of the characters, a SmartyPants quotation mark or a <c>&lt;q&gt;</c>.</summary>
     public static bool Contains(ContainerInline container, SearchValues<char> characters) => Contains(container, characters, 0);
 
+    /// <summary>
+    /// <see cref="Contains(ContainerInline, SearchValues{char})"/>, except that an apostrophe (<c>'</c> or <c>’</c>)
+    /// between a letter or digit and a letter of the same literal does not count: quotation marks never read it as a
+    /// mark, so a paragraph whose only marks are such apostrophes ("don't", "it’s") holds no quotation.
+    /// </summary>
+    public static bool ContainsMark(ContainerInline container, SearchValues<char> characters) => ContainsMark(container, characters, 0);
+
+    private static bool ContainsMark(ContainerInline container, SearchValues<char> characters, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return true;
+        }
+
+        for (Inline? inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal when HasMarkOutsideWords(literal.Content.AsSpan(), characters):
+                case SmartyPant:
+                case HtmlEntityInline entity when entity.Transcoded.AsSpan().IndexOfAny(characters) >= 0:
+                case HtmlInline html when IsQ(html.Tag):
+                    return true;
+                case LinkInline { IsImage: true }:
+                    break;
+                case ContainerInline child when ContainsMark(child, characters, depth + 1):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasMarkOutsideWords(ReadOnlySpan<char> text, SearchValues<char> characters)
+    {
+        int at = 0;
+        while (true)
+        {
+            int found = text[at..].IndexOfAny(characters);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            int i = at + found;
+            if (text[i] is not ('\'' or '’') || i == 0 || i + 1 >= text.Length || !char.IsLetterOrDigit(text[i - 1]) || !char.IsLetter(text[i + 1]))
+            {
+                return true;
+            }
+
+            at = i + 1;
+        }
+    }
+
     private static bool Contains(ContainerInline container, SearchValues<char> characters, int depth)
     {
         if (depth > MaxDepth)

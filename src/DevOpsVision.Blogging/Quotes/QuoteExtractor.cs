@@ -315,10 +315,11 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                 : text.IndexOfAny(QuoteMarks.AllMarks) >= 0 && (Singles || text.IndexOfAny(QuoteMarks.DoubleMarks) >= 0);
 
         /// <inheritdoc cref="HasQuotingMark(ReadOnlySpan{char})"/>
+        /// <remarks>Apostrophes inside words are no marks here: no reading of the marks ever takes them for one.</remarks>
         private bool HasQuotingMark(Markdig.Syntax.Inlines.ContainerInline inlines) =>
             _singles is not null
-                ? InlineScan.Contains(inlines, Singles ? QuoteMarks.AllMarks : QuoteMarks.DoubleMarks)
-                : InlineScan.Contains(inlines, QuoteMarks.AllMarks) && (Singles || InlineScan.Contains(inlines, QuoteMarks.DoubleMarks));
+                ? InlineScan.ContainsMark(inlines, Singles ? QuoteMarks.AllMarks : QuoteMarks.DoubleMarks)
+                : InlineScan.ContainsMark(inlines, QuoteMarks.AllMarks) && (Singles || InlineScan.Contains(inlines, QuoteMarks.DoubleMarks));
 
         private bool UsesDoubleMarks()
         {
