@@ -145,7 +145,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
 
         public QuoteGroup? Group { get; private set; }
 
-        public string? Html => _html ??= Leaf is HtmlBlock html ? html.Lines.ToString() : null;
+        public string? Html => _html ??= Leaf is HtmlBlock html ? Posts.Rendering.HtmlText.Of(html) : null;
 
         public bool Consumed { get; set; }
 
@@ -510,7 +510,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                         break;
                     case HtmlBlock html:
                         var htmlText = new StringBuilder();
-                        Posts.Rendering.HtmlText.AppendText(html.Lines, htmlText);
+                        Posts.Rendering.HtmlText.AppendText(Posts.Rendering.HtmlText.Of(html), htmlText);
                         string text = HtmlQuotes.Normalize(htmlText.ToString());
                         if (text.Length > 0)
                         {

@@ -313,7 +313,7 @@ internal sealed class PostRenderer
                         _excerptTextEnd = _plain.Length;
                     }
 
-                    HtmlText.AppendText(html.Lines, _plain);
+                    HtmlText.AppendText(HtmlText.Of(html), _plain);
                     break;
                 case YamlFrontMatterBlock:
                     break;
@@ -465,7 +465,7 @@ internal sealed class SanitizingHtmlBlockRenderer(CachingSanitizer? sanitizer) :
             return;
         }
 
-        string sanitized = sanitizer.Sanitize(obj.Lines.ToString());
+        string sanitized = sanitizer.Sanitize(HtmlText.Of(obj));
         if (sanitized.Length > 0)
         {
             renderer.Write(sanitized).WriteLine();
@@ -640,9 +640,26 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
 /// <summary>Extracts readable text from raw HTML for the plain-text view: tags dropped, script and style skipped, entities decoded.</summary>
 internal static class HtmlText
 {
-    public static void AppendText(StringLineGroup lines, StringBuilder output)
+    private static readonly object BlockTextKey = new();
+
+    /// <summary>
+    /// A raw HTML block's text, made once and kept on the block: the plain text, the sanitizer and quotation extraction
+    /// all read it.
+    /// </summary>
+    public static string Of(HtmlBlock block)
     {
-        string html = lines.ToString();
+        if (block.GetData(BlockTextKey) is string text)
+        {
+            return text;
+        }
+
+        text = block.Lines.ToString();
+        block.SetData(BlockTextKey, text);
+        return text;
+    }
+
+    public static void AppendText(string html, StringBuilder output)
+    {
         int start = output.Length;
         int i = 0;
         while (i < html.Length)

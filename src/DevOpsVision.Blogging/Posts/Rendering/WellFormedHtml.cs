@@ -39,6 +39,9 @@ internal static class WellFormedHtml
     /// <summary>The most elements open at once: deeper HTML is left to the sanitizer.</summary>
     private const int MaxDepth = 64;
 
+    [ThreadStatic]
+    private static string[]? t_names;
+
     /// <summary>
     /// What the sanitizer would make of <paramref name="html"/>, when this can tell without it: the HTML itself, without
     /// its comments and stray closing tags, and with void elements' self-closing slashes dropped as the serializer
@@ -48,7 +51,8 @@ internal static class WellFormedHtml
     /// <param name="unchanged">Whether the sanitizer gives back one opening tag as written.</param>
     public static string? PassThrough(string html, TagCheck unchanged)
     {
-        var names = new string[MaxDepth];
+        // The open elements' names, kept for the thread: the method is not reentrant, and a block used to cost one.
+        string[] names = t_names ??= new string[MaxDepth];
         int depth = 0;
         System.Text.StringBuilder? rewritten = null;
         int copied = 0;
