@@ -10,40 +10,14 @@ internal static class InlineScan
     private const int MaxDepth = 64;
 
     /// <summary>Whether the text has one of the characters, a SmartyPants quotation mark or a <c>&lt;q&gt;</c>.</summary>
-    public static bool Contains(ContainerInline container, SearchValues<char> characters) => Contains(container, characters, 0);
+    public static bool Contains(ContainerInline container, SearchValues<char> characters) => Contains(container, characters, 0, apostrophesInWords: true);
 
     /// <summary>
     /// <see cref="Contains(ContainerInline, SearchValues{char})"/>, except that an apostrophe (<c>'</c> or <c>’</c>)
     /// between a letter or digit and a letter of the same literal does not count: quotation marks never read it as a
     /// mark, so a paragraph whose only marks are such apostrophes ("don't", "it’s") holds no quotation.
     /// </summary>
-    public static bool ContainsMark(ContainerInline container, SearchValues<char> characters) => ContainsMark(container, characters, 0);
-
-    private static bool ContainsMark(ContainerInline container, SearchValues<char> characters, int depth)
-    {
-        if (depth > MaxDepth)
-        {
-            return true;
-        }
-
-        for (Inline? inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
-        {
-            switch (inline)
-            {
-                case LiteralInline literal when HasMarkOutsideWords(literal.Content.AsSpan(), characters):
-                case SmartyPant:
-                case HtmlEntityInline entity when entity.Transcoded.AsSpan().IndexOfAny(characters) >= 0:
-                case HtmlInline html when IsQ(html.Tag):
-                    return true;
-                case LinkInline { IsImage: true }:
-                    break;
-                case ContainerInline child when ContainsMark(child, characters, depth + 1):
-                    return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool ContainsMark(ContainerInline container, SearchValues<char> characters) => Contains(container, characters, 0, apostrophesInWords: false);
 
     private static bool HasMarkOutsideWords(ReadOnlySpan<char> text, SearchValues<char> characters)
     {
@@ -66,7 +40,7 @@ internal static class InlineScan
         }
     }
 
-    private static bool Contains(ContainerInline container, SearchValues<char> characters, int depth)
+    private static bool Contains(ContainerInline container, SearchValues<char> characters, int depth, bool apostrophesInWords)
     {
         if (depth > MaxDepth)
         {
@@ -77,14 +51,16 @@ internal static class InlineScan
         {
             switch (inline)
             {
-                case LiteralInline literal when literal.Content.AsSpan().IndexOfAny(characters) >= 0:
+                case LiteralInline literal when apostrophesInWords
+                    ? literal.Content.AsSpan().IndexOfAny(characters) >= 0
+                    : HasMarkOutsideWords(literal.Content.AsSpan(), characters):
                 case SmartyPant:
                 case HtmlEntityInline entity when entity.Transcoded.AsSpan().IndexOfAny(characters) >= 0:
                 case HtmlInline html when IsQ(html.Tag):
                     return true;
                 case LinkInline { IsImage: true }:
                     break;
-                case ContainerInline child when Contains(child, characters, depth + 1):
+                case ContainerInline child when Contains(child, characters, depth + 1, apostrophesInWords):
                     return true;
             }
         }

@@ -801,76 +801,9 @@ internal static class Searcher
             : ScoreFields(scorer, idf, segment, doc, mask, frequencies.AsSpan(at)));
 
     /// <summary>A term's postings read a block at a time, for walking several terms together document by document.</summary>
-    private sealed class TermCursor
+    private sealed class TermCursor : BlockCursor
     {
-        private PostingBlockReader _reader;
-        private int _count;
-
-        public uint[] Docs { get; } = new uint[PackedWriter.BlockSize];
-
-        public uint[] Masks { get; } = new uint[PackedWriter.BlockSize];
-
-        public uint[] Frequencies { get; } = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
-
-        /// <summary>Where each posting's first frequency is in <see cref="Frequencies"/>.</summary>
-        public int[] Offsets { get; } = new int[PackedWriter.BlockSize];
-
-        /// <summary>The current posting's place in the block.</summary>
-        public int Index { get; private set; }
-
-        /// <summary>The current document, <see cref="int.MaxValue"/> past the end.</summary>
-        public int Doc { get; private set; }
-
-        public void Reset(Segment segment, int term)
-        {
-            _reader = new PostingBlockReader(segment, term);
-            Load();
-        }
-
-        /// <summary>How many postings the current block holds.</summary>
-        public int Count => _count;
-
-        /// <summary>Moves to a posting of the current block, or to the next block when <paramref name="index"/> is past its end.</summary>
-        public void MoveTo(int index)
-        {
-            if (index >= _count)
-            {
-                Load();
-                return;
-            }
-
-            Index = index;
-            Doc = (int)Docs[index];
-        }
-
-        /// <summary>Moves to the first posting at or after <paramref name="target"/>; a block that ends before it is passed over whole.</summary>
-        public void AdvanceTo(int target)
-        {
-            while (Doc < target)
-            {
-                if ((int)Docs[_count - 1] < target)
-                {
-                    Load();
-                    continue;
-                }
-
-                int i = Index + 1;
-                while ((int)Docs[i] < target)
-                {
-                    i++;
-                }
-
-                Index = i;
-                Doc = (int)Docs[i];
-            }
-        }
-
-        private void Load()
-        {
-            _count = _reader.Next(Docs, Masks, Frequencies, Offsets);
-            Index = 0;
-            Doc = _count == 0 ? int.MaxValue : (int)Docs[0];
-        }
+        public void Reset(Segment segment, int term) => Start(segment, term);
     }
 
     /// <summary>Offers the posts a clause scored into <paramref name="scores"/> to the page, with their earlier totals, and clears their scores.</summary>

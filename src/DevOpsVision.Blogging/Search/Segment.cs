@@ -541,38 +541,30 @@ internal struct PostingBlockReader
     }
 }
 
-/// <summary>
-/// One phrase term's postings with their positions, a block at a time, for lining terms up document by document:
-/// moving past a document or a whole block costs no position decoding. Where a posting's positions start is counted
-/// from the block's frequencies only when they are read.
-/// </summary>
-internal sealed class PhraseTermCursor
+/// <summary>A term's postings decoded a block at a time, for walking several terms together document by document.</summary>
+internal abstract class BlockCursor
 {
     private PostingBlockReader _reader;
-    private PackedReader _positions;
     private int _count;
     private int _frequencyCount;
-
-    // Positions before the current block in the term's stream, positions read or passed over in the stream, and
-    // how far into the block's frequencies the positions before a posting have been summed.
-    private long _blockStart;
-    private int _summedTo;
-    private long _summed;
-
-    // The decoded block of the position stream: where it starts in the stream, and where the blocks passed end.
-    private readonly uint[] _positionBlock = new uint[PackedWriter.BlockSize];
-    private long _decodedStart;
-    private long _decodedEnd;
 
     /// <summary>The current block's documents, ascending.</summary>
     public uint[] Docs { get; } = new uint[PackedWriter.BlockSize];
 
-    private readonly uint[] _masks = new uint[PackedWriter.BlockSize];
-    private readonly uint[] _frequencies = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
-    private readonly int[] _offsets = new int[PackedWriter.BlockSize];
+    /// <summary>The current block's field bits.</summary>
+    public uint[] Masks { get; } = new uint[PackedWriter.BlockSize];
+
+    /// <summary>The current block's frequencies, posting by posting in field order.</summary>
+    public uint[] Frequencies { get; } = new uint[PostingBlockReader.MaxFrequencies + PackedWriter.BlockSize];
+
+    /// <summary>Where each posting's first frequency is in <see cref="Frequencies"/>.</summary>
+    public int[] Offsets { get; } = new int[PackedWriter.BlockSize];
 
     /// <summary>How many postings the current block holds.</summary>
     public int Count => _count;
+
+    /// <summary>How many frequencies the current block holds.</summary>
+    protected int FrequencyCount => _frequencyCount;
 
     /// <summary>The current posting's place in the block.</summary>
     public int Index { get; private set; }
@@ -580,19 +572,12 @@ internal sealed class PhraseTermCursor
     /// <summary>The current document, <see cref="int.MaxValue"/> past the end.</summary>
     public int Doc { get; private set; }
 
-    /// <summary>The positions <see cref="ReadPositions"/> read last; the array grows as needed.</summary>
-    public int[] Positions { get; private set; } = new int[16];
-
     /// <summary>Starts on the term's first posting.</summary>
-    public void Reset(Segment segment, int term)
+    protected void Start(Segment segment, int term)
     {
         _reader = new PostingBlockReader(segment, term);
-        _positions = new PackedReader(segment.Positions, segment.PositionStarts[term]);
         _count = 0;
         _frequencyCount = 0;
-        _blockStart = 0;
-        _decodedStart = 0;
-        _decodedEnd = 0;
         Load();
     }
 
@@ -631,6 +616,48 @@ internal sealed class PhraseTermCursor
         }
     }
 
+    /// <summary>Decodes the next block and moves to its first posting.</summary>
+    protected virtual void Load()
+    {
+        _count = _reader.Next(Docs, Masks, Frequencies, Offsets, out _frequencyCount);
+        Index = 0;
+        Doc = _count == 0 ? int.MaxValue : (int)Docs[0];
+    }
+}
+
+/// <summary>
+/// One phrase term's postings with their positions, a block at a time, for lining terms up document by document:
+/// moving past a document or a whole block costs no position decoding. Where a posting's positions start is counted
+/// from the block's frequencies only when they are read.
+/// </summary>
+internal sealed class PhraseTermCursor : BlockCursor
+{
+    private PackedReader _positions;
+
+    // Positions before the current block in the term's stream, and how far into the block's frequencies the
+    // positions before a posting have been summed.
+    private long _blockStart;
+    private int _summedTo;
+    private long _summed;
+
+    // The decoded block of the position stream: where it starts in the stream, and where the blocks passed end.
+    private readonly uint[] _positionBlock = new uint[PackedWriter.BlockSize];
+    private long _decodedStart;
+    private long _decodedEnd;
+
+    /// <summary>The positions <see cref="ReadPositions"/> read last; the array grows as needed.</summary>
+    public int[] Positions { get; private set; } = new int[16];
+
+    /// <summary>Starts on the term's first posting.</summary>
+    public void Reset(Segment segment, int term)
+    {
+        _positions = new PackedReader(segment.Positions, segment.PositionStarts[term]);
+        _blockStart = 0;
+        _decodedStart = 0;
+        _decodedEnd = 0;
+        Start(segment, term);
+    }
+
     /// <summary>
     /// Reads the positions of the block's posting at <paramref name="index"/> into <see cref="Positions"/>, ascending,
     /// each with its field in the high bits, and returns how many. Within a block, postings are read in ascending order.
@@ -639,22 +666,22 @@ internal sealed class PhraseTermCursor
     {
         // The posting's frequencies follow those of the postings before it in the block: their sum is where its
         // positions start.
-        int first = _offsets[index];
+        int first = Offsets[index];
         long summed = _summed;
         for (int f = _summedTo; f < first; f++)
         {
-            summed += _frequencies[f];
+            summed += Frequencies[f];
         }
 
         _summed = summed;
         _summedTo = first;
         long next = _blockStart + summed;
 
-        int mask = (int)_masks[index];
+        int mask = (int)Masks[index];
         int total;
         if (mask == SearchFields.BodyMask)
         {
-            total = (int)_frequencies[first];
+            total = (int)Frequencies[first];
         }
         else
         {
@@ -663,7 +690,7 @@ internal sealed class PhraseTermCursor
             int fields = System.Numerics.BitOperations.PopCount((uint)mask);
             for (int f = 0; f < fields; f++)
             {
-                total += (int)_frequencies[first + f];
+                total += (int)Frequencies[first + f];
             }
         }
 
@@ -679,7 +706,7 @@ internal sealed class PhraseTermCursor
             // A field's run: the first position from the field's base, the rest as gaps less one.
             int field = System.Numerics.BitOperations.TrailingZeroCount(rest);
             int position = (field << SearchFields.PositionShift) - 1;
-            int n = (int)_frequencies[at++];
+            int n = (int)Frequencies[at++];
             if (next >= _decodedStart && next + n <= _decodedEnd)
             {
                 // The whole run is in the block decoded last, which holds exactly [_decodedStart, _decodedEnd).
@@ -723,34 +750,34 @@ internal sealed class PhraseTermCursor
         return _positionBlock[(int)(at - _decodedStart)];
     }
 
-    private void Load()
+    protected override void Load()
     {
         // The block being left holds as many positions as its frequencies add up to (under 2^32: 128 postings of five
         // fields, each field's positions capped at SearchFields.MaxPosition).
+        uint[] frequencies = Frequencies;
+        int count = Math.Min(FrequencyCount, frequencies.Length);
         long total = 0;
         int f = 0;
         if (System.Numerics.Vector.IsHardwareAccelerated)
         {
             var sum = System.Numerics.Vector<uint>.Zero;
-            for (; f + System.Numerics.Vector<uint>.Count <= _frequencyCount; f += System.Numerics.Vector<uint>.Count)
+            for (; f + System.Numerics.Vector<uint>.Count <= count; f += System.Numerics.Vector<uint>.Count)
             {
-                sum += new System.Numerics.Vector<uint>(_frequencies, f);
+                sum += new System.Numerics.Vector<uint>(frequencies, f);
             }
 
             total = System.Numerics.Vector.Sum(sum);
         }
 
-        for (; f < _frequencyCount; f++)
+        for (; f < count; f++)
         {
-            total += _frequencies[f];
+            total += frequencies[f];
         }
 
         _blockStart += total;
         _summedTo = 0;
         _summed = 0;
-        _count = _reader.Next(Docs, _masks, _frequencies, _offsets, out _frequencyCount);
-        Index = 0;
-        Doc = _count == 0 ? int.MaxValue : (int)Docs[0];
+        base.Load();
     }
 }
 
