@@ -126,7 +126,7 @@ public sealed class MarkdownPostParser : IPostParser
 
         try
         {
-            return ParseText(file, decoded.AsMemory(0, length), diagnostics);
+            return ParseText(file, decoded.AsSpan(0, length), diagnostics);
         }
         finally
         {
@@ -135,10 +135,10 @@ public sealed class MarkdownPostParser : IPostParser
         }
     }
 
-    private Post? ParseText(PostFile file, ReadOnlyMemory<char> text, List<PostDiagnostic> diagnostics)
+    private Post? ParseText(PostFile file, ReadOnlySpan<char> text, List<PostDiagnostic> diagnostics)
     {
         string path = file.Path;
-        FrontMatterSpan span = FrontMatter.Locate(text.Span);
+        FrontMatterSpan span = FrontMatter.Locate(text);
         if (span.Unclosed)
         {
             diagnostics.Add(new PostDiagnostic(path, 1, 1, DiagnosticSeverity.Error, DiagnosticCodes.UnclosedFrontMatter,
@@ -149,7 +149,7 @@ public sealed class MarkdownPostParser : IPostParser
         IReadOnlyList<KeyValuePair<string, FrontMatterValue>> entries = [];
         if (span.Present)
         {
-            var read = FrontMatter.Read(text.Span.Slice(span.YamlStart, span.YamlLength).ToString(), 2, path, diagnostics);
+            var read = FrontMatter.Read(text.Slice(span.YamlStart, span.YamlLength).ToString(), 2, path, diagnostics);
             if (read is null)
             {
                 return null;
@@ -174,17 +174,17 @@ public sealed class MarkdownPostParser : IPostParser
         }
 
         string? markdown = null;
-        if (ShortcodeExpander.MayContainShortcodes(text.Span[span.BodyStart..]))
+        if (ShortcodeExpander.MayContainShortcodes(text[span.BodyStart..]))
         {
             var context = new ShortcodeContext(path, fields.AllValues(), _options, diagnostics);
-            markdown = _shortcodes.Expand(text.Span, span.BodyStart, span.BodyLine, context, diagnostics);
+            markdown = _shortcodes.Expand(text, span.BodyStart, span.BodyLine, context, diagnostics);
             if (HasErrors(diagnostics))
             {
                 return null;
             }
         }
 
-        markdown ??= new string(text.Span);
+        markdown ??= new string(text);
 
         MarkdownDocument document;
         RenderedBody body;

@@ -510,7 +510,7 @@ internal sealed partial class QuoteExtractor : IQuoteExtractor
                         break;
                     case HtmlBlock html:
                         var htmlText = new StringBuilder();
-                        Posts.Rendering.HtmlText.AppendText(Posts.Rendering.HtmlText.Of(html), htmlText);
+                        Posts.Rendering.HtmlText.AppendText(html, htmlText);
                         string text = HtmlQuotes.Normalize(htmlText.ToString());
                         if (text.Length > 0)
                         {

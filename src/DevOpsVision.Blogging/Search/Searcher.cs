@@ -32,7 +32,7 @@ internal static class Searcher
         public List<int> Touched = new(256);
         public List<int> Candidates = new(256);
         public List<PhraseTermCursor> PhraseCursors = [];
-        public List<TermCursor> TermCursors = [];
+        public List<BlockCursor> TermCursors = [];
         public int[] MatchesA = new int[PackedWriter.BlockSize];
         public int[] MatchesB = new int[PackedWriter.BlockSize];
         public uint[] Docs = new uint[PackedWriter.BlockSize];
@@ -582,10 +582,10 @@ internal static class Searcher
             idfs[t] = Idf(index, df);
         }
 
-        List<TermCursor> cursors = scratch.TermCursors;
+        List<BlockCursor> cursors = scratch.TermCursors;
         while (cursors.Count < k)
         {
-            cursors.Add(new TermCursor());
+            cursors.Add(new BlockCursor());
         }
 
         bool otherFilters = filter.Any;
@@ -625,7 +625,7 @@ internal static class Searcher
                     aligned = true;
                     for (int t = 0; t < k; t++)
                     {
-                        TermCursor cursor = cursors[t];
+                        BlockCursor cursor = cursors[t];
                         cursor.AdvanceTo(target);
                         if (cursor.Doc != target)
                         {
@@ -647,7 +647,7 @@ internal static class Searcher
                     bool all = true;
                     for (int t = 0; t < k && all; t++)
                     {
-                        TermCursor cursor = cursors[t];
+                        BlockCursor cursor = cursors[t];
                         all = Accumulate(query.Clauses[t], scorers[t], idfs[t], segment, target, cursor, cursor.Index, t == 0, ref total);
                     }
 
@@ -666,7 +666,7 @@ internal static class Searcher
     /// Adds a word's score for a post to <paramref name="total"/> (or starts it, for the first word); false when the
     /// posting is outside the word's fields, so the post does not hold every word.
     /// </summary>
-    private static bool Accumulate(QueryClause clause, Scorer scorer, float idf, Segment segment, int doc, TermCursor cursor, int at, bool first, ref float total)
+    private static bool Accumulate(QueryClause clause, Scorer scorer, float idf, Segment segment, int doc, BlockCursor cursor, int at, bool first, ref float total)
     {
         int mask = (int)cursor.Masks[at];
         if ((mask & clause.FieldMask) == 0)
@@ -683,7 +683,7 @@ internal static class Searcher
     /// Two words: each pair of decoded blocks is merged without branches (both positions step on the smaller document,
     /// a match is kept when they are equal), then the matches are scored.
     /// </summary>
-    private static void ConjoinTwo(PostSearchIndex index, int seg, ParsedQuery query, Scorer[] scorers, float[] idfs, TermCursor a, TermCursor b,
+    private static void ConjoinTwo(PostSearchIndex index, int seg, ParsedQuery query, Scorer[] scorers, float[] idfs, BlockCursor a, BlockCursor b,
         int start, int end, Filter filter, Scratch scratch, TopCollector collector)
     {
         Segment segment = index.Segments[seg];
@@ -799,12 +799,6 @@ internal static class Searcher
         weight * (mask == SearchFields.BodyMask && scorer.BodyOnly
             ? scorer.ScoreBody(idf, (int)frequencies[at], segment.FieldLengths[(doc * SearchFields.Count) + SearchFields.Body])
             : ScoreFields(scorer, idf, segment, doc, mask, frequencies.AsSpan(at)));
-
-    /// <summary>A term's postings read a block at a time, for walking several terms together document by document.</summary>
-    private sealed class TermCursor : BlockCursor
-    {
-        public void Reset(Segment segment, int term) => Start(segment, term);
-    }
 
     /// <summary>Offers the posts a clause scored into <paramref name="scores"/> to the page, with their earlier totals, and clears their scores.</summary>
     private static void Collect(Filter filter, float[] scores, List<int> touched, Gate gate, TopCollector? collector)

@@ -542,7 +542,7 @@ internal struct PostingBlockReader
 }
 
 /// <summary>A term's postings decoded a block at a time, for walking several terms together document by document.</summary>
-internal abstract class BlockCursor
+internal class BlockCursor
 {
     private PostingBlockReader _reader;
     private int _count;
@@ -573,7 +573,7 @@ internal abstract class BlockCursor
     public int Doc { get; private set; }
 
     /// <summary>Starts on the term's first posting.</summary>
-    protected void Start(Segment segment, int term)
+    public virtual void Reset(Segment segment, int term)
     {
         _reader = new PostingBlockReader(segment, term);
         _count = 0;
@@ -648,14 +648,14 @@ internal sealed class PhraseTermCursor : BlockCursor
     /// <summary>The positions <see cref="ReadPositions"/> read last; the array grows as needed.</summary>
     public int[] Positions { get; private set; } = new int[16];
 
-    /// <summary>Starts on the term's first posting.</summary>
-    public void Reset(Segment segment, int term)
+    /// <inheritdoc />
+    public override void Reset(Segment segment, int term)
     {
         _positions = new PackedReader(segment.Positions, segment.PositionStarts[term]);
         _blockStart = 0;
         _decodedStart = 0;
         _decodedEnd = 0;
-        Start(segment, term);
+        base.Reset(segment, term);
     }
 
     /// <summary>
@@ -796,9 +796,6 @@ internal struct PackedReader(byte[] data, int start)
     private int _exceptionCount;
     private int _exceptionWidth;
 
-    // The count of the block NextBlock read the header of.
-    private int _loaded;
-
     public uint Next()
     {
         if (_left == 0)
@@ -857,22 +854,15 @@ internal struct PackedReader(byte[] data, int start)
         return DecodeBlock(into);
     }
 
-    /// <summary>Moves to the next block, reading only its header, and returns how many values it holds; <see cref="DecodeBlock"/> decodes it.</summary>
+    /// <summary>Moves to the next block, reading only its header, and returns how many values it holds; <see cref="DecodeLoaded"/> decodes it.</summary>
     public int NextBlock()
     {
         Load();
-        int count = _left;
-        _left = 0;
-        _loaded = count;
-        return count;
+        return _left;
     }
 
     /// <summary>Decodes the block <see cref="NextBlock"/> moved to into <paramref name="into"/>.</summary>
-    public int DecodeLoaded(Span<uint> into)
-    {
-        _left = _loaded;
-        return DecodeBlock(into);
-    }
+    public int DecodeLoaded(Span<uint> into) => DecodeBlock(into);
 
     private int DecodeBlock(Span<uint> into)
     {

@@ -313,7 +313,7 @@ internal sealed class PostRenderer
                         _excerptTextEnd = _plain.Length;
                     }
 
-                    HtmlText.AppendText(HtmlText.Of(html), _plain);
+                    HtmlText.AppendText(html, _plain);
                     break;
                 case YamlFrontMatterBlock:
                     break;
@@ -658,8 +658,10 @@ internal static class HtmlText
         return text;
     }
 
-    public static void AppendText(string html, StringBuilder output)
+    /// <summary>Appends a raw HTML block's readable text to <paramref name="output"/>.</summary>
+    public static void AppendText(HtmlBlock block, StringBuilder output)
     {
+        string html = Of(block);
         int start = output.Length;
         int i = 0;
         while (i < html.Length)

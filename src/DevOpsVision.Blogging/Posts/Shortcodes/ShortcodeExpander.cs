@@ -41,7 +41,7 @@ internal sealed class ShortcodeExpander
     private ref struct Scan
     {
         private readonly ShortcodeExpander _owner;
-        private readonly ReadOnlySpan<char> _source;
+        private readonly ReadOnlySpan<char> _text;
         private readonly ShortcodeContext _context;
         private readonly List<PostDiagnostic> _diagnostics;
         private const int MaxSpareCapacity = 1 << 20;
@@ -61,7 +61,7 @@ internal sealed class ShortcodeExpander
         public Scan(ShortcodeExpander owner, ReadOnlySpan<char> text, int bodyStart, int bodyLine, ShortcodeContext context, List<PostDiagnostic> diagnostics)
         {
             _owner = owner;
-            _source = text;
+            _text = text;
             _context = context;
             _diagnostics = diagnostics;
             _position = bodyStart;
@@ -70,29 +70,27 @@ internal sealed class ShortcodeExpander
             _lineStart = bodyStart;
         }
 
-        private readonly ReadOnlySpan<char> Text => _source;
-
         private readonly int IndexOf(char value, int from)
         {
-            int found = Text[from..].IndexOf(value);
+            int found = _text[from..].IndexOf(value);
             return found < 0 ? -1 : from + found;
         }
 
         private readonly int IndexOf(char value, int from, int count)
         {
-            int found = Text.Slice(from, count).IndexOf(value);
+            int found = _text.Slice(from, count).IndexOf(value);
             return found < 0 ? -1 : from + found;
         }
 
         private readonly int IndexOf(string value, int from, StringComparison comparison)
         {
-            int found = Text[from..].IndexOf(value, comparison);
+            int found = _text[from..].IndexOf(value, comparison);
             return found < 0 ? -1 : from + found;
         }
 
         private readonly int IndexOf(string value, int from, int count, StringComparison comparison)
         {
-            int found = Text.Slice(from, count).IndexOf(value, comparison);
+            int found = _text.Slice(from, count).IndexOf(value, comparison);
             return found < 0 ? -1 : from + found;
         }
 
@@ -100,16 +98,16 @@ internal sealed class ShortcodeExpander
         {
             char fenceChar = '\0';
             int fenceLength = 0;
-            while (_position < Text.Length)
+            while (_position < _text.Length)
             {
                 // At the start of a line: fenced code blocks are skipped whole.
                 int lineEnd = IndexOf('\n', _position);
                 if (lineEnd < 0)
                 {
-                    lineEnd = Text.Length;
+                    lineEnd = _text.Length;
                 }
 
-                if (IsFence(Text.Slice(_position, lineEnd - _position), fenceChar, fenceLength, out char foundChar, out int foundLength))
+                if (IsFence(_text.Slice(_position, lineEnd - _position), fenceChar, fenceLength, out char foundChar, out int foundLength))
                 {
                     if (fenceChar == '\0')
                     {
@@ -141,7 +139,7 @@ internal sealed class ShortcodeExpander
                 return null;
             }
 
-            _output.Append(Text[_copiedUpTo..]);
+            _output.Append(_text[_copiedUpTo..]);
             string expanded = _output.ToString();
             ReturnBuilder(_output);
             _output = null;
@@ -222,20 +220,20 @@ internal sealed class ShortcodeExpander
             int i = _position;
             while (i < lineEnd)
             {
-                int next = Text.Slice(i, lineEnd - i).IndexOfAny('`', '{');
+                int next = _text.Slice(i, lineEnd - i).IndexOfAny('`', '{');
                 if (next < 0)
                 {
                     break;
                 }
 
                 i += next;
-                if (Text[i] == '`')
+                if (_text[i] == '`')
                 {
                     i = SkipCodeSpan(i, ref lineEnd);
                     continue;
                 }
 
-                if (i + 1 < Text.Length && Text[i + 1] is '{' or '%')
+                if (i + 1 < _text.Length && _text[i + 1] is '{' or '%')
                 {
                     int after = TryShortcode(i, ref lineEnd);
                     i = after > i ? after : i + 1;
@@ -250,7 +248,7 @@ internal sealed class ShortcodeExpander
         private int SkipCodeSpan(int start, ref int lineEnd)
         {
             int run = 0;
-            while (start + run < Text.Length && Text[start + run] == '`')
+            while (start + run < _text.Length && _text[start + run] == '`')
             {
                 run++;
             }
@@ -264,7 +262,7 @@ internal sealed class ShortcodeExpander
             }
 
             int paragraphEnd = IndexOf("\n\n", searchFrom, StringComparison.Ordinal);
-            int limit = paragraphEnd < 0 ? Text.Length : paragraphEnd;
+            int limit = paragraphEnd < 0 ? _text.Length : paragraphEnd;
             int j = searchFrom;
             while (j < limit)
             {
@@ -275,7 +273,7 @@ internal sealed class ShortcodeExpander
                 }
 
                 int closing = 0;
-                while (tick + closing < Text.Length && Text[tick + closing] == '`')
+                while (tick + closing < _text.Length && _text[tick + closing] == '`')
                 {
                     closing++;
                 }
@@ -307,11 +305,11 @@ internal sealed class ShortcodeExpander
                 return;
             }
 
-            ReadOnlySpan<char> skipped = Text.Slice(from, to - from);
+            ReadOnlySpan<char> skipped = _text.Slice(from, to - from);
             _line += skipped.Count('\n');
             _lineStart = from + skipped.LastIndexOf('\n') + 1;
             int newEnd = IndexOf('\n', to);
-            lineEnd = newEnd < 0 ? Text.Length : newEnd;
+            lineEnd = newEnd < 0 ? _text.Length : newEnd;
         }
 
         private int FindDelimiter(string delimiter, int from)
@@ -332,19 +330,19 @@ internal sealed class ShortcodeExpander
             ShortcodeSyntax syntax;
             int innerStart;
             string closeDelimiter;
-            if (Text[start + 1] == '%')
+            if (_text[start + 1] == '%')
             {
                 syntax = ShortcodeSyntax.LiquidTag;
                 innerStart = start + 2;
                 closeDelimiter = "%}";
             }
-            else if (start + 2 < Text.Length && Text[start + 2] == '<')
+            else if (start + 2 < _text.Length && _text[start + 2] == '<')
             {
                 syntax = ShortcodeSyntax.HugoHtml;
                 innerStart = start + 3;
                 closeDelimiter = ">}}";
             }
-            else if (start + 2 < Text.Length && Text[start + 2] == '%')
+            else if (start + 2 < _text.Length && _text[start + 2] == '%')
             {
                 syntax = ShortcodeSyntax.HugoMarkdown;
                 innerStart = start + 3;
@@ -364,7 +362,7 @@ internal sealed class ShortcodeExpander
             }
 
             int end = close + closeDelimiter.Length;
-            ReadOnlySpan<char> inner = Text.Slice(innerStart, close - innerStart);
+            ReadOnlySpan<char> inner = _text.Slice(innerStart, close - innerStart);
 
             // Hugo's escape for writing about shortcodes: {{</* name */>}} shows "{{< name >}}".
             if (syntax is ShortcodeSyntax.HugoHtml or ShortcodeSyntax.HugoMarkdown)
@@ -394,7 +392,7 @@ internal sealed class ShortcodeExpander
                     return end;
                 }
 
-                Replace(start, closingEnd, raw ? Text[end..closingStart].ToString() : string.Empty);
+                Replace(start, closingEnd, raw ? _text[end..closingStart].ToString() : string.Empty);
                 AdvanceLines(start, closingEnd, ref lineEnd);
                 return closingEnd;
             }
@@ -422,7 +420,7 @@ internal sealed class ShortcodeExpander
                 // Another opening of the same shortcode before the closing tag means this one encloses nothing.
                 if (closingStart >= 0 && !OpensBefore(shortcode.Name, syntax, end, closingStart))
                 {
-                    shortcode = shortcode with { Content = Text[end..closingStart].ToString() };
+                    shortcode = shortcode with { Content = _text[end..closingStart].ToString() };
                     replaceEnd = closingEnd;
                 }
             }
@@ -485,13 +483,13 @@ internal sealed class ShortcodeExpander
                 }
 
                 int after = at;
-                while (after < Text.Length && Text[after] is ' ' or '-')
+                while (after < _text.Length && _text[after] is ' ' or '-')
                 {
                     after++;
                 }
 
-                string closer = liquid ? "%}" : (Text[open] == '<' ? ">}}" : "%}}");
-                if (Text[after..].StartsWith(closer, StringComparison.Ordinal))
+                string closer = liquid ? "%}" : (_text[open] == '<' ? ">}}" : "%}}");
+                if (_text[after..].StartsWith(closer, StringComparison.Ordinal))
                 {
                     closingEnd = after + closer.Length;
                     return liquid ? open - 1 : open - 2;
@@ -506,14 +504,14 @@ internal sealed class ShortcodeExpander
         private readonly int TagOpenerBefore(int nameStart, int from, bool liquid)
         {
             int open = nameStart - 1;
-            while (open >= from && Text[open] is ' ' or '-')
+            while (open >= from && _text[open] is ' ' or '-')
             {
                 open--;
             }
 
             bool opens = liquid
-                ? open >= from + 1 && Text[open] == '%' && Text[open - 1] == '{'
-                : open >= from + 2 && Text[open] is '<' or '%' && Text[open - 1] == '{' && Text[open - 2] == '{';
+                ? open >= from + 1 && _text[open] == '%' && _text[open - 1] == '{'
+                : open >= from + 2 && _text[open] is '<' or '%' && _text[open - 1] == '{' && _text[open - 2] == '{';
             return opens ? open : -1;
         }
 
@@ -530,7 +528,7 @@ internal sealed class ShortcodeExpander
                 }
 
                 at = hit + name.Length;
-                if (TagOpenerBefore(hit, from, liquid) >= 0 && (at >= Text.Length || !char.IsAsciiLetterOrDigit(Text[at])))
+                if (TagOpenerBefore(hit, from, liquid) >= 0 && (at >= _text.Length || !char.IsAsciiLetterOrDigit(_text[at])))
                 {
                     return true;
                 }
@@ -541,8 +539,8 @@ internal sealed class ShortcodeExpander
 
         private void Replace(int start, int end, string replacement)
         {
-            _output ??= RentBuilder(Text.Length + 256);
-            _output.Append(Text[_copiedUpTo..start]);
+            _output ??= RentBuilder(_text.Length + 256);
+            _output.Append(_text[_copiedUpTo..start]);
             _output.Append(replacement);
             _copiedUpTo = end;
         }
