@@ -112,21 +112,86 @@ public partial class PlainStartTagTests
         }
 
         var caching = new CachingSanitizer(Sanitizer);
-        int kept = 0, keptBySanitizer = 0;
+        int kept = 0, keptBySanitizer = 0, rewritten = 0, rewrittenBySanitizer = 0;
         foreach (string tag in tags)
         {
             bool bySanitizer = caching.IsUnchangedBySanitizer(tag);
             keptBySanitizer += bySanitizer ? 1 : 0;
-            if (Plain.IsKeptAsWritten(tag))
+            rewrittenBySanitizer += bySanitizer ? 0 : 1;
+            switch (Plain.Judge(tag))
             {
-                kept++;
-                Assert.True(bySanitizer, $"judged kept, but the sanitizer changes it: {tag}");
+                case TagVerdict.Kept:
+                    kept++;
+                    Assert.True(bySanitizer, $"judged kept, but the sanitizer changes it: {tag}");
+                    break;
+                case TagVerdict.Rewritten:
+                    rewritten++;
+                    Assert.False(bySanitizer, $"judged rewritten, but the sanitizer keeps it: {tag}");
+                    break;
             }
         }
 
-        // Most tags the sanitizer keeps in real posts are told without it.
+        // Most tags of real posts are told without the sanitizer, whether it keeps them or not.
         Assert.True(tags.Count > 300, $"{tags.Count} distinct tags");
         Assert.True(kept * 4 > keptBySanitizer * 3, $"only {kept} of the {keptBySanitizer} tags the sanitizer keeps were told without it");
+        Assert.True(rewritten * 2 > rewrittenBySanitizer, $"only {rewritten} of the {rewrittenBySanitizer} tags the sanitizer rewrites were told without it");
+    }
+
+    [Theory]
+    [InlineData("<H1>")]
+    [InlineData("<A HREF=\"/x\">")]
+    [InlineData("<a hRef=\"/x\">")]
+    [InlineData("<a href='/x'>")]
+    [InlineData("<a href=/x>")]
+    [InlineData("<a href= \"/x\">")]
+    [InlineData("<a  href=\"/x\">")]
+    [InlineData("<a href=\"/x\" >")]
+    [InlineData("<p\nlang=\"en\">")]
+    [InlineData("<p lang=\"en\"\ndir=\"ltr\">")]
+    [InlineData("<a title=\"x\" title=\"y\">")]
+    [InlineData("<div aria-hidden=\"true\">")]
+    [InlineData("<blockquote class=\"twitter-tweet\" data-lang=\"en\">")]
+    [InlineData("<a onclick=\"alert(1)\">")]
+    [InlineData("<iframe src=\"https://example.org\">")]
+    [InlineData("<script>")]
+    [InlineData("<a href=\"/x\"/>")]
+    [InlineData("<img src=\"a.png\" alt>")]
+    [InlineData("<img alt/>")]
+    [InlineData("<p style=\"text-align:center\">")]
+    [InlineData("<p style=\"text-align: center;\">")]
+    [InlineData("<div style=\"float: right;margin: 0\">")]
+    [InlineData("<div style=\" float: right\">")]
+    [InlineData("<div style=\"background:url(javascript:alert(1))\">")]
+    [InlineData("<td style=\"width: 50%;\">")]
+    [InlineData("<tr>")]
+    [InlineData("<time style=\" font-family:Arial\">")]
+    public void TellsTagsTheSanitizerRewrites(string tag)
+    {
+        Assert.Equal(TagVerdict.Rewritten, Plain.Judge(tag));
+        Assert.False(new CachingSanitizer(Sanitizer).IsUnchangedBySanitizer(tag));
+    }
+
+    [Theory]
+    [InlineData("<p style=\"text-align: center\">")]
+    [InlineData("<img src=\"a.png\" style=\"border: 1px solid\">")]
+    [InlineData("<a href=\"/x?a=1&amp;b=2\">")]
+    [InlineData("<a href=\"https://example.org/a&b\">")]
+    [InlineData("<a title=\"a > b\">")]
+    [InlineData("<a href=\"/x\" xml:lang=\"en\">")]
+    [InlineData("<custom-element>")]
+    [InlineData("<a href=\"javascript:alert(1)\">")]
+    [InlineData("<a href=\"https://example.org/\"")]
+    public void AsksTheSanitizer_WhenNeitherIsSure(string tag) => Assert.Equal(TagVerdict.Ask, Plain.Judge(tag));
+
+    [Fact]
+    public void DataAttributes_AreAskedAbout_WhenTheSanitizerAllowsThem()
+    {
+        var sanitizer = PostRenderer.CreateSanitizer();
+        sanitizer.AllowDataAttributes = true;
+        var plain = new PlainStartTag(sanitizer);
+        Assert.Equal(TagVerdict.Ask, plain.Judge("<blockquote class=\"twitter-tweet\" data-lang=\"en\">"));
+        Assert.True(new CachingSanitizer(sanitizer).IsUnchangedBySanitizer("<blockquote class=\"twitter-tweet\" data-lang=\"en\">"));
+        Assert.Equal(TagVerdict.Rewritten, Plain.Judge("<blockquote class=\"twitter-tweet\" data-lang=\"en\">"));
     }
 
     [Fact]
@@ -140,28 +205,48 @@ public partial class PlainStartTagTests
             "JAVASCRIPT:x", "jav\tascript:x", "data:image/png;base64,AAAA", "vbscript:x", "a:b", "a/b:c", "a#b:c", "a?b:c", "//evil.example",
             "", " ", "x y", "a&b", "a&amp;b", "&{x}", "é", "“quoted”", "a\u00A0b", "a'b", "a\nb", "<b>", "a>b", "expression(alert(1))",
             "\\u0000", "%3Cscript%3E", "x:", ":x", "https:", "HTTPS://example.org", "Https://x",
+            "color: red", "text-align: center", "text-align:center", "float: right;", "width: 50%; padding: 0", "border: 1px solid",
         ];
+
+        // Mostly as the serializer writes tags, sometimes as people do: other white space, other quotes, capitals.
+        string[] separators = [" ", " ", " ", " ", "  ", "\n", "\t"];
+        string[] quotes = ["\"", "\"", "\"", "\"", "'", ""];
+        string[] equals = ["=", "=", "=", "=", "= ", " ="];
         var random = new Random(20261202);
         var caching = new CachingSanitizer(Sanitizer);
-        int kept = 0;
-        for (int round = 0; round < 3000; round++)
+        int kept = 0, rewritten = 0;
+        for (int round = 0; round < 4000; round++)
         {
-            var tag = new System.Text.StringBuilder("<").Append(names[random.Next(names.Length)]);
+            string name = names[random.Next(names.Length)];
+            var tag = new System.Text.StringBuilder("<").Append(random.Next(12) == 0 ? name.ToUpperInvariant() : name);
             int count = random.Next(0, 4);
             for (int a = 0; a < count; a++)
             {
-                tag.Append(' ').Append(attributes[random.Next(attributes.Length)]).Append("=\"").Append(values[random.Next(values.Length)]).Append('"');
+                string attribute = attributes[random.Next(attributes.Length)];
+                string quote = quotes[random.Next(quotes.Length)];
+                tag.Append(separators[random.Next(separators.Length)]).Append(random.Next(12) == 0 ? attribute.ToUpperInvariant() : attribute);
+                if (random.Next(20) > 0)
+                {
+                    tag.Append(equals[random.Next(equals.Length)]).Append(quote).Append(values[random.Next(values.Length)]).Append(quote);
+                }
             }
 
-            tag.Append('>');
+            tag.Append(random.Next(10) == 0 ? " >" : ">");
             string text = tag.ToString();
-            if (Plain.IsKeptAsWritten(text))
+            switch (Plain.Judge(text))
             {
-                kept++;
-                Assert.True(caching.IsUnchangedBySanitizer(text), $"judged kept, but the sanitizer changes it: {text}");
+                case TagVerdict.Kept:
+                    kept++;
+                    Assert.True(caching.IsUnchangedBySanitizer(text), $"judged kept, but the sanitizer changes it: {text}");
+                    break;
+                case TagVerdict.Rewritten:
+                    rewritten++;
+                    Assert.False(caching.IsUnchangedBySanitizer(text), $"judged rewritten, but the sanitizer keeps it: {text}");
+                    break;
             }
         }
 
         Assert.True(kept > 300, $"{kept} generated tags judged kept");
+        Assert.True(rewritten > 300, $"{rewritten} generated tags judged rewritten");
     }
 }

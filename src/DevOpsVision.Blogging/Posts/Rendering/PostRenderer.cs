@@ -564,7 +564,7 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
 
     /// <summary>
     /// Whether the sanitizer gives back an opening tag as written; once per distinct tag, told by <see cref="PlainStartTag"/>
-    /// for plainly safe tags and asked of the sanitizer for the rest.
+    /// for plainly safe tags and for tags it is sure the sanitizer rewrites, and asked of the sanitizer for the rest.
     /// </summary>
     private bool IsUnchangedTag(ReadOnlySpan<char> tag)
     {
@@ -575,7 +575,8 @@ internal sealed class CachingSanitizer(HtmlSanitizer sanitizer)
         }
 
         string text = tag.ToString();
-        unchanged = _plainTags.IsKeptAsWritten(tag) || IsUnchangedBySanitizer(text);
+        TagVerdict verdict = _plainTags.Judge(tag);
+        unchanged = verdict == TagVerdict.Kept || (verdict == TagVerdict.Ask && IsUnchangedBySanitizer(text));
         _acceptedTags.TryAdd(text, unchanged);
         return unchanged;
     }
