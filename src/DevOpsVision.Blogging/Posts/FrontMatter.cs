@@ -110,17 +110,18 @@ internal static class FrontMatter
     /// first error with its position in the file when both fail.
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, FrontMatterValue>>? Read(
-        string yaml, int firstLine, string path, List<PostDiagnostic> diagnostics)
+        ReadOnlySpan<char> yaml, int firstLine, string path, List<PostDiagnostic> diagnostics)
     {
-        if (string.IsNullOrWhiteSpace(yaml))
+        if (yaml.IsWhiteSpace())
         {
             return [];
         }
 
+        // Only the full reader needs the front matter as a string of its own.
         List<KeyValuePair<string, FrontMatterValue>>? simple = SimpleYaml.TryRead(yaml, firstLine, out int repairedLine);
         if (simple is null)
         {
-            return ReadWithYamlDotNet(yaml, firstLine, path, diagnostics);
+            return ReadWithYamlDotNet(yaml.ToString(), firstLine, path, diagnostics);
         }
 
         if (repairedLine != 0)

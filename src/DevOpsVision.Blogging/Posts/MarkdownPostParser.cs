@@ -149,7 +149,7 @@ public sealed class MarkdownPostParser : IPostParser
         IReadOnlyList<KeyValuePair<string, FrontMatterValue>> entries = [];
         if (span.Present)
         {
-            var read = FrontMatter.Read(text.Slice(span.YamlStart, span.YamlLength).ToString(), 2, path, diagnostics);
+            var read = FrontMatter.Read(text.Slice(span.YamlStart, span.YamlLength), 2, path, diagnostics);
             if (read is null)
             {
                 return null;

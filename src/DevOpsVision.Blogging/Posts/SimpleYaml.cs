@@ -13,7 +13,7 @@ namespace DevOpsVision.Blogging.Posts;
 /// </summary>
 internal static class SimpleYaml
 {
-    public static List<KeyValuePair<string, FrontMatterValue>>? TryRead(string yaml, int firstLine) => TryRead(yaml, firstLine, out _);
+    public static List<KeyValuePair<string, FrontMatterValue>>? TryRead(ReadOnlySpan<char> yaml, int firstLine) => TryRead(yaml, firstLine, out _);
 
     /// <summary>Reads the front matter, or returns <see langword="null"/> when it is more than this reader handles.</summary>
     /// <param name="yaml">The front matter between its fences.</param>
@@ -23,7 +23,7 @@ internal static class SimpleYaml
     /// <see cref="FrontMatter.Repair"/> reads it as Jekyll does; this reader reads it the same way, and the caller
     /// reports the repair at this line, as it does when YamlDotNet reads the repaired text.
     /// </param>
-    public static List<KeyValuePair<string, FrontMatterValue>>? TryRead(string yaml, int firstLine, out int repairedLine)
+    public static List<KeyValuePair<string, FrontMatterValue>>? TryRead(ReadOnlySpan<char> yaml, int firstLine, out int repairedLine)
     {
         repairedLine = 0;
         if (yaml.Contains('\t'))
@@ -39,10 +39,10 @@ internal static class SimpleYaml
         int line = firstLine - 1;
         while (position < yaml.Length)
         {
-            int end = yaml.IndexOf('\n', position);
+            int end = LineBreakAfter(yaml, position);
             int lineEnd = end < 0 ? yaml.Length : end;
             line++;
-            ReadOnlySpan<char> text = yaml.AsSpan(position, lineEnd - position).TrimEnd('\r');
+            ReadOnlySpan<char> text = yaml.Slice(position, lineEnd - position).TrimEnd('\r');
             int next = end < 0 ? yaml.Length : end + 1;
             ReadOnlySpan<char> trimmed = text.TrimStart(' ');
             if (trimmed.IsEmpty || trimmed[0] == '#')
@@ -127,7 +127,7 @@ internal static class SimpleYaml
     /// quoted or plain scalar on that line or folded over the following ones.
     /// </summary>
     /// <remarks><paramref name="columnZero"/>: whether a quoted value goes on in column 0 (see <see cref="ReadMultiLineQuoted"/>).</remarks>
-    private static FrontMatterValue? ReadScalarValue(string yaml, ReadOnlySpan<char> value, ref int next, ref int line, int column, out bool columnZero)
+    private static FrontMatterValue? ReadScalarValue(ReadOnlySpan<char> yaml, ReadOnlySpan<char> value, ref int next, ref int line, int column, out bool columnZero)
     {
         columnZero = false;
         if (value[0] is '"' or '\'' && value[1..].IndexOf(value[0]) < 0)
@@ -151,7 +151,7 @@ internal static class SimpleYaml
     /// each line break is dropped, a break between two lines becomes a space, and each empty line a line feed.
     /// </summary>
     /// <remarks><paramref name="columnZero"/>: whether a line goes on in column 0, which only the repaired reading accepts.</remarks>
-    private static FrontMatterValue? ReadMultiLineQuoted(string yaml, ReadOnlySpan<char> value, ref int next, ref int line, int column, out bool columnZero)
+    private static FrontMatterValue? ReadMultiLineQuoted(ReadOnlySpan<char> yaml, ReadOnlySpan<char> value, ref int next, ref int line, int column, out bool columnZero)
     {
         columnZero = false;
         char quote = value[0];
@@ -220,7 +220,7 @@ internal static class SimpleYaml
     /// A plain value that goes on over the following, indented lines, folded as a quoted one is. Lines that could
     /// mean something else (a comment, a key, a list item, an indicator) are left to YamlDotNet.
     /// </summary>
-    private static FrontMatterValue? ReadMultiLinePlain(string yaml, ReadOnlySpan<char> value, ref int next, ref int line, int column)
+    private static FrontMatterValue? ReadMultiLinePlain(ReadOnlySpan<char> yaml, ReadOnlySpan<char> value, ref int next, ref int line, int column)
     {
         ReadOnlySpan<char> first = value.TrimEnd(' ');
         if (first.Contains(" #", StringComparison.Ordinal))
@@ -271,7 +271,7 @@ internal static class SimpleYaml
     /// A key's value that starts on the next line, indented (as formatters write long values): a plain or quoted
     /// scalar, on that line or folded over the following ones. It starts where YamlDotNet says it does, on that line.
     /// </summary>
-    private static FrontMatterValue? ReadScalarOnNextLine(string yaml, ref int next, ref int line)
+    private static FrontMatterValue? ReadScalarOnNextLine(ReadOnlySpan<char> yaml, ref int next, ref int line)
     {
         var lines = new LineCursor(yaml, next);
         if (!lines.TryRead(out ReadOnlySpan<char> raw))
@@ -296,14 +296,14 @@ internal static class SimpleYaml
     }
 
     /// <summary>The line breaks in <paramref name="yaml"/> from <paramref name="from"/> up to <paramref name="to"/>.</summary>
-    private static long CountLines(string yaml, int from, int to) => yaml.AsSpan(from, to - from).Count('\n');
+    private static long CountLines(ReadOnlySpan<char> yaml, int from, int to) => yaml.Slice(from, to - from).Count('\n');
 
     /// <summary>
     /// A literal (<c>|</c>) or folded (<c>&gt;</c>) block scalar, with clip or strip (<c>-</c>) chomping, whose lines
     /// share one indentation (a literal one's may be indented further). Leading empty lines, kept chomping (<c>+</c>),
     /// indentation indicators and a folded value's more-indented lines are left to YamlDotNet.
     /// </summary>
-    private static FrontMatterValue? ReadBlockScalar(string yaml, ReadOnlySpan<char> value, ref int next, ref int line, int column, ref bool lineEndsInSpace)
+    private static FrontMatterValue? ReadBlockScalar(ReadOnlySpan<char> yaml, ReadOnlySpan<char> value, ref int next, ref int line, int column, ref bool lineEndsInSpace)
     {
         bool literal = value[0] == '|';
         int i = 1;
@@ -460,12 +460,12 @@ internal static class SimpleYaml
     }
 
     /// <summary>After a one-line value, the next line must start a new key (not continue the value).</summary>
-    private static bool NextLineIsNotContinuation(string yaml, int next)
+    private static bool NextLineIsNotContinuation(ReadOnlySpan<char> yaml, int next)
     {
         while (next < yaml.Length)
         {
-            int end = yaml.IndexOf('\n', next);
-            ReadOnlySpan<char> text = yaml.AsSpan(next, (end < 0 ? yaml.Length : end) - next).TrimEnd('\r');
+            int end = LineBreakAfter(yaml, next);
+            ReadOnlySpan<char> text = yaml.Slice(next, (end < 0 ? yaml.Length : end) - next).TrimEnd('\r');
             ReadOnlySpan<char> trimmed = text.TrimStart(' ');
             if (!trimmed.IsEmpty && trimmed[0] != '#')
             {
@@ -483,7 +483,7 @@ internal static class SimpleYaml
         return true;
     }
 
-    private static FrontMatterValue? ReadBlockList(string yaml, ref int next, ref int line, int keyLine, int column)
+    private static FrontMatterValue? ReadBlockList(ReadOnlySpan<char> yaml, ref int next, ref int line, int keyLine, int column)
     {
         List<FrontMatterValue>? items = null;
         int itemIndent = -1;
@@ -492,9 +492,9 @@ internal static class SimpleYaml
         int currentLine = line;
         while (position < yaml.Length)
         {
-            int end = yaml.IndexOf('\n', position);
+            int end = LineBreakAfter(yaml, position);
             int lineEnd = end < 0 ? yaml.Length : end;
-            ReadOnlySpan<char> text = yaml.AsSpan(position, lineEnd - position).TrimEnd('\r');
+            ReadOnlySpan<char> text = yaml.Slice(position, lineEnd - position).TrimEnd('\r');
             int following = end < 0 ? yaml.Length : end + 1;
             ReadOnlySpan<char> trimmed = text.TrimStart(' ');
             if (trimmed.IsEmpty || trimmed[0] == '#')
@@ -683,9 +683,18 @@ internal static class SimpleYaml
         return new FrontMatterValue { Value = new ReadOnlyCollection<object?>(values), Kind = YamlNodeType.Sequence, Items = items, Line = line, Column = column };
     }
 
-    /// <summary>Reads the front matter's lines one at a time, each without its line break.</summary>
-    private ref struct LineCursor(string yaml, int next)
+    /// <summary>Where the first line break at or after <paramref name="from"/> is, or -1.</summary>
+    private static int LineBreakAfter(ReadOnlySpan<char> yaml, int from)
     {
+        int found = yaml[from..].IndexOf('\n');
+        return found < 0 ? -1 : from + found;
+    }
+
+    /// <summary>Reads the front matter's lines one at a time, each without its line break.</summary>
+    private ref struct LineCursor(ReadOnlySpan<char> yaml, int next)
+    {
+        private readonly ReadOnlySpan<char> _yaml = yaml;
+
         /// <summary>Where the line read last starts.</summary>
         public int Start { get; private set; }
 
@@ -697,17 +706,17 @@ internal static class SimpleYaml
 
         public bool TryRead(out ReadOnlySpan<char> line)
         {
-            if (Next >= yaml.Length)
+            if (Next >= _yaml.Length)
             {
                 line = default;
                 return false;
             }
 
             Start = Next;
-            int end = yaml.IndexOf('\n', Start);
-            int lineEnd = end < 0 ? yaml.Length : end;
-            line = yaml.AsSpan(Start, lineEnd - Start).TrimEnd('\r');
-            Next = end < 0 ? yaml.Length : end + 1;
+            int end = LineBreakAfter(_yaml, Start);
+            int lineEnd = end < 0 ? _yaml.Length : end;
+            line = _yaml.Slice(Start, lineEnd - Start).TrimEnd('\r');
+            Next = end < 0 ? _yaml.Length : end + 1;
             EndedInBreak = end >= 0;
             return true;
         }
