@@ -146,7 +146,7 @@ internal sealed class HtmlNode
         return false;
     }
 
-    private void AppendText(StringBuilder builder)
+    public void AppendText(StringBuilder builder)
     {
         foreach (HtmlNode node in Nodes)
         {

@@ -61,7 +61,7 @@ internal static class HtmlQuotes
                     continue;
                 case "q" when !inCode:
                     var attribution = new Attribution { Url = child.GetAttribute("cite") };
-                    string text = Normalize(child.TextContent);
+                    string text = NormalizedText(child);
                     if (text.Length > 0)
                     {
                         quotes.Add(new HtmlQuote(QuoteKind.HtmlQ, [text], attribution, attribution.Url is not null));
@@ -117,17 +117,17 @@ internal static class HtmlQuotes
                 switch (child.Name)
                 {
                     case "footer" or "cite" or "figcaption":
-                        tail = Normalize(child.TextContent);
+                        tail = NormalizedText(child);
                         titleElement = child.Find("cite", "em", "i");
                         continue;
                     case "pre" or "code" or "script" or "style":
                         continue;
                     case "p" when paragraphs.Count > 0 && kind == QuoteKind.Embed && !child.HasElementAfter() && StartsWithDash(child.TextContent):
-                        tail = Normalize(child.TextContent);
+                        tail = NormalizedText(child);
                         continue;
                 }
 
-                string text = Normalize(child.TextContent);
+                string text = NormalizedText(child);
                 if (text.Length > 0)
                 {
                     paragraphs.Add(text);
@@ -135,7 +135,7 @@ internal static class HtmlQuotes
             }
             else
             {
-                string text = Normalize(node.TextContent);
+                string text = NormalizedText(node);
                 if (text.Length > 0)
                 {
                     if (kind == QuoteKind.Embed && StartsWithDash(text))
@@ -152,7 +152,7 @@ internal static class HtmlQuotes
 
         if (figure is not null && figure.Find("figcaption") is { } caption && tail is null)
         {
-            tail = Normalize(caption.TextContent);
+            tail = NormalizedText(caption);
             titleElement = caption.Find("cite", "em", "i");
         }
 
@@ -209,7 +209,7 @@ internal static class HtmlQuotes
         bool explicitSource = false;
         if (aside.Find("cite") is { } cite)
         {
-            attribution = Attributions.ParsePlain(StripDash(Normalize(cite.TextContent)));
+            attribution = Attributions.ParsePlain(StripDash(NormalizedText(cite)));
             explicitSource = true;
         }
 
@@ -221,7 +221,7 @@ internal static class HtmlQuotes
                 continue;
             }
 
-            string text = Normalize(child.TextContent);
+            string text = NormalizedText(child);
             if (text.Length > 0)
             {
                 paragraphs.Add(text);
@@ -230,7 +230,7 @@ internal static class HtmlQuotes
 
         if (paragraphs.Count == 0)
         {
-            string text = Normalize(aside.TextContent);
+            string text = NormalizedText(aside);
             if (text.Length > 0)
             {
                 paragraphs.Add(text);
@@ -270,6 +270,34 @@ internal static class HtmlQuotes
         return System.Buffers.SearchValues.Create([.. spaces]);
     }
 
+    [ThreadStatic]
+    private static StringBuilder? t_text;
+
+    /// <summary>An element's text with its white space collapsed (see <see cref="Normalize"/>), made as one string.</summary>
+    private static string NormalizedText(HtmlNode node)
+    {
+        if (node.IsText)
+        {
+            return Normalize(node.Text);
+        }
+
+        StringBuilder text = t_text ??= new StringBuilder(256);
+        text.Clear();
+        node.AppendText(text);
+        var collapsed = new Collapsed(text.Length);
+        foreach (ReadOnlyMemory<char> chunk in text.GetChunks())
+        {
+            collapsed.Append(chunk.Span);
+        }
+
+        if (text.Capacity > 64 * 1024)
+        {
+            t_text = null;
+        }
+
+        return collapsed.ToStringAndReturn();
+    }
+
     /// <summary>Collapses white space (including no-break spaces) to single spaces.</summary>
     public static string Normalize(string text)
     {
@@ -280,25 +308,43 @@ internal static class HtmlQuotes
             return text;
         }
 
-        var builder = new StringBuilder(text.Length);
-        bool space = false;
-        foreach (char c in text)
+        var collapsed = new Collapsed(text.Length);
+        collapsed.Append(text);
+        return collapsed.ToStringAndReturn();
+    }
+
+    /// <summary>Text with white space collapsed, written into a buffer rented for it: the text is never longer than its source.</summary>
+    private ref struct Collapsed(int capacity)
+    {
+        private readonly char[] _buffer = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(capacity, 1));
+        private int _length;
+        private bool _space;
+
+        public void Append(ReadOnlySpan<char> text)
         {
-            if (char.IsWhiteSpace(c) || c is '\u00A0' or '\u202F')
+            foreach (char c in text)
             {
-                space = builder.Length > 0;
-                continue;
-            }
+                if (char.IsWhiteSpace(c) || c is '\u00A0' or '\u202F')
+                {
+                    _space = _length > 0;
+                    continue;
+                }
 
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
+                if (_space)
+                {
+                    _buffer[_length++] = ' ';
+                    _space = false;
+                }
 
-            builder.Append(c);
+                _buffer[_length++] = c;
+            }
         }
 
-        return builder.ToString();
+        public readonly string ToStringAndReturn()
+        {
+            string text = new(_buffer, 0, _length);
+            System.Buffers.ArrayPool<char>.Shared.Return(_buffer);
+            return text;
+        }
     }
 }
