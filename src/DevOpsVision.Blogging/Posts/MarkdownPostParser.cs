@@ -191,7 +191,7 @@ public sealed class MarkdownPostParser : IPostParser
         try
         {
             document = Markdown.Parse(markdown, _pipeline);
-            body = _renderer.Render(document);
+            body = _renderer.Render(document, excerpt: string.IsNullOrWhiteSpace(fields.Summary));
         }
         catch (Exception exception) when (exception is ArgumentException or InsufficientExecutionStackException)
         {
@@ -311,7 +311,7 @@ public sealed class MarkdownPostParser : IPostParser
             return ("<p>" + text.Replace("\"", "&quot;", StringComparison.Ordinal) + "</p>", text);
         }
 
-        RenderedBody rendered = _renderer.Render(Markdown.Parse(markdown, _pipeline), collect: false);
+        RenderedBody rendered = _renderer.Render(Markdown.Parse(markdown, _pipeline), collect: false, excerpt: false);
         return (rendered.Html.Trim(), rendered.PlainText);
     }
 

@@ -26,7 +26,10 @@ internal sealed class RenderedBody
 
     public required bool HasRawHtml { get; init; }
 
-    /// <summary>The excerpt found in the body: before <c>&lt;!--more--&gt;</c>, else the first paragraph; empty when neither exists.</summary>
+    /// <summary>
+    /// The excerpt found in the body: before <c>&lt;!--more--&gt;</c>, else the first paragraph; empty when neither
+    /// exists or none was asked for.
+    /// </summary>
     public required string ExcerptHtml { get; init; }
 
     public required string ExcerptText { get; init; }
@@ -55,10 +58,14 @@ internal sealed class PostRenderer
     /// <summary>Forgets remembered sanitizer results (benchmarks measure a first parse).</summary>
     internal void ClearCaches() => _sanitizer?.Clear();
 
-    public RenderedBody Render(MarkdownDocument document, bool collect = true)
+    /// <summary>Renders <paramref name="document"/>.</summary>
+    /// <param name="document">The parsed Markdown.</param>
+    /// <param name="collect">Whether to collect the headings, links and images.</param>
+    /// <param name="excerpt">Whether to make the excerpt (not when the front matter gives one).</param>
+    public RenderedBody Render(MarkdownDocument document, bool collect = true, bool excerpt = true)
     {
         RenderState state = _state.Value!;
-        return state.Render(document, collect);
+        return state.Render(document, collect, excerpt);
     }
 
     internal static HtmlSanitizer CreateSanitizer()
@@ -171,7 +178,7 @@ internal sealed class PostRenderer
             _renderer.ObjectWriteAfter += OnAfter;
         }
 
-        public RenderedBody Render(MarkdownDocument document, bool collect)
+        public RenderedBody Render(MarkdownDocument document, bool collect, bool excerpt)
         {
             StringBuilder html = _writer.GetStringBuilder();
             html.Clear();
@@ -203,7 +210,7 @@ internal sealed class PostRenderer
             string text = TrimmedString(_plain, 0, _plain.Length);
             string excerptHtml = string.Empty;
             string excerptText = string.Empty;
-            if (_excerptHtmlEnd >= 0)
+            if (excerpt && _excerptHtmlEnd >= 0)
             {
                 int start = _excerptFromMarker ? 0 : _excerptHtmlStart;
                 excerptHtml = TrimmedString(html, start, _excerptHtmlEnd - start);
