@@ -216,6 +216,39 @@ public class ShortcodeTests
         Assert.Equal("custom player", post.PlainText);
     }
 
+    [Theory]
+    [InlineData("{{< capture \"a b\" 'c d' `e f` plain k=\"v w\" k2='x' >}}", "a b|c d|e f|plain", "k=v w|k2=x")]
+    [InlineData("{{< capture \"say \\\"hi\\\"\" \"back\\\\slash\" 'it\\'s' >}}", "say \"hi\"|back\\slash|it\\|s'", "")]
+    [InlineData("{{< capture \"\" k=\"\" >}}", "", "k=")]
+    [InlineData("{{< capture \"unclosed value >}}", "unclosed value", "")]
+    [InlineData("{{< capture k=\"a\\\"b\" >}}", "", "k=a\"b")]
+    [InlineData("{% capture one, \"two, three\", k=v %}", "one,|two, three|,", "k=v")]
+    public void Arguments_AreReadAsWritten(string shortcode, string positional, string named)
+    {
+        var capture = new CapturingHandler();
+
+        Parse.Post("---\ntitle: T\n---\n" + shortcode + "\n", shortcodes: [capture]);
+
+        Shortcode read = Assert.Single(capture.Seen);
+        Assert.Equal(positional, string.Join('|', read.Positional));
+        Assert.Equal(named, string.Join('|', read.Named.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key + "=" + pair.Value)));
+    }
+
+    private sealed class CapturingHandler : IShortcodeHandler
+    {
+        public List<Shortcode> Seen { get; } = [];
+
+        public string Name => "capture";
+
+        public bool AcceptsContent => false;
+
+        public string Render(Shortcode shortcode, ShortcodeContext context)
+        {
+            Seen.Add(shortcode);
+            return string.Empty;
+        }
+    }
+
     private sealed class NamedHandler(string name, string output) : IShortcodeHandler
     {
         public string Name => name;

@@ -693,20 +693,31 @@ internal sealed class ShortcodeExpander
                 {
                     char quote = text[i];
                     int valueStart = ++i;
-                    var builder = new StringBuilder();
-                    while (i < text.Length && text[i] != quote)
+                    int length = text[valueStart..].IndexOf(quote);
+                    int end = length < 0 ? text.Length : valueStart + length;
+                    if (quote != '"' || !text[valueStart..end].Contains('\\'))
                     {
-                        if (quote == '"' && text[i] == '\\' && i + 1 < text.Length)
+                        // Most values have no escapes: the text between the quotes is the value.
+                        value = text[valueStart..end].ToString();
+                        i = end;
+                    }
+                    else
+                    {
+                        var builder = new StringBuilder(end - valueStart);
+                        while (i < text.Length && text[i] != quote)
                         {
+                            if (text[i] == '\\' && i + 1 < text.Length)
+                            {
+                                i++;
+                            }
+
+                            builder.Append(text[i]);
                             i++;
                         }
 
-                        builder.Append(text[i]);
-                        i++;
+                        value = builder.ToString();
                     }
 
-                    value = builder.ToString();
-                    _ = valueStart;
                     i = Math.Min(i + 1, text.Length);
                 }
                 else
