@@ -181,6 +181,9 @@ public partial class PlainStartTagTests
     [InlineData("<custom-element>")]
     [InlineData("<a href=\"javascript:alert(1)\">")]
     [InlineData("<a href=\"https://example.org/\"")]
+    [InlineData("<br\n/>")]
+    [InlineData("<img src=\"a.png\" \t/>")]
+    [InlineData("<span style=\"font-family: &quot;Helvetica Neue&quot;, sans-serif\">")]
     public void AsksTheSanitizer_WhenNeitherIsSure(string tag) => Assert.Equal(TagVerdict.Ask, Plain.Judge(tag));
 
     [Fact]

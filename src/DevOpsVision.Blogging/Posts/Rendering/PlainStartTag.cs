@@ -76,6 +76,12 @@ internal sealed class PlainStartTag
             {
                 end--;
             }
+
+            if (IsWhiteSpace(tag[end - 1]))
+            {
+                // Other white space before the slash: the caller drops it too, so only the sanitizer can tell.
+                return TagVerdict.Ask;
+            }
         }
 
         // The serializer writes names in lower case; tag[^1] is '>', so neither scan below runs off the end.
@@ -207,6 +213,12 @@ internal sealed class PlainStartTag
     /// </summary>
     private static bool IsRewrittenStyle(ReadOnlySpan<char> style)
     {
+        if (style.Contains('&'))
+        {
+            // Entities (&quot;) read otherwise than written: only the sanitizer can tell.
+            return false;
+        }
+
         if (style.Length > 0 && (style[0] == ' ' || style[^1] == ' '))
         {
             return true;
