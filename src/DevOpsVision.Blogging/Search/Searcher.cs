@@ -889,6 +889,7 @@ internal static class Searcher
             {
                 // Two terms: each pair of decoded blocks is merged without branches, then the posts both hold are checked.
                 PhraseTermCursor a = kept[0], b = kept[1];
+                bool inBody = (clause.FieldMask & SearchFields.BodyMask) != 0;
                 while (a.Doc != int.MaxValue && b.Doc != int.MaxValue)
                 {
                     int ia = a.Index, ib = b.Index;
@@ -898,10 +899,24 @@ internal static class Searcher
                         int doc = (int)a.Docs[matchesA[m]];
                         if (PhraseCandidate(index, seg, doc, filter, gate))
                         {
-                            // Read before the arrays are taken: reading may grow them.
-                            int countA = a.ReadPositions(matchesA[m]);
-                            int countB = b.ReadPositions(matchesB[m]);
-                            int found = CountTwoTermPhrase(a.Positions, countA, b.Positions, countB, clause.Offsets[1], clause.FieldMask, tf);
+                            int found;
+                            ReadOnlySpan<uint> runA = inBody ? a.BodyRun(matchesA[m]) : default;
+                            ReadOnlySpan<uint> runB = runA.IsEmpty ? default : b.BodyRun(matchesB[m]);
+                            if (!runB.IsEmpty)
+                            {
+                                // Both words in the body alone, as most postings are: counted from the decoded position blocks.
+                                found = CountBodyPhrase(runA, runB, clause.Offsets[1]);
+                                ClearFrequencies(tf);
+                                tf[SearchFields.Body] = found;
+                            }
+                            else
+                            {
+                                // Read before the arrays are taken: reading may grow them.
+                                int countA = a.ReadPositions(matchesA[m]);
+                                int countB = b.ReadPositions(matchesB[m]);
+                                found = CountTwoTermPhrase(a.Positions, countA, b.Positions, countB, clause.Offsets[1], clause.FieldMask, tf);
+                            }
+
                             AddPhraseMatch(index, seg, doc, found, idf, scorer, tf, scores, touched);
                         }
                     }
@@ -975,7 +990,7 @@ internal static class Searcher
     /// </summary>
     private static int CountTwoTermPhrase(int[] first, int firstCount, int[] second, int secondCount, int offset, int fieldMask, Span<int> tf)
     {
-        tf.Clear();
+        ClearFrequencies(tf);
         int found = 0;
         int j = 0;
         firstCount = Math.Min(firstCount, first.Length);
@@ -1003,9 +1018,51 @@ internal static class Searcher
         return found;
     }
 
+    /// <summary>
+    /// <see cref="CountTwoTermPhrase"/> for two runs of one field, as a <see cref="PhraseTermCursor.BodyRun"/> gives them:
+    /// the first value is a position from the field's base, each next one the gap to the next position less one.
+    /// </summary>
+    internal static int CountBodyPhrase(ReadOnlySpan<uint> first, ReadOnlySpan<uint> second, int offset)
+    {
+        int found = 0;
+        int wantedAt = (int)second[0];
+        int next = 1;
+        int position = -1;
+        foreach (uint gap in first)
+        {
+            position += 1 + (int)gap;
+            int wanted = position + offset;
+            while (wantedAt < wanted)
+            {
+                if (next == second.Length)
+                {
+                    return found;
+                }
+
+                wantedAt += 1 + (int)second[next++];
+            }
+
+            if (wantedAt == wanted)
+            {
+                found++;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Zeroes the per-field counts: five stores, where <see cref="Span{T}.Clear"/> is a call.</summary>
+    private static void ClearFrequencies(Span<int> tf)
+    {
+        for (int f = 0; f < tf.Length; f++)
+        {
+            tf[f] = 0;
+        }
+    }
+
     private static int CountPhrase(int[][] positions, int[] counts, int[] offsets, int fieldMask, Span<int> tf)
     {
-        tf.Clear();
+        ClearFrequencies(tf);
         int found = 0;
         int[] first = positions[0];
         for (int i = 0; i < counts[0]; i++)

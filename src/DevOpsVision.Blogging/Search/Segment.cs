@@ -664,18 +664,8 @@ internal sealed class PhraseTermCursor : BlockCursor
     /// </summary>
     public int ReadPositions(int index)
     {
-        // The posting's frequencies follow those of the postings before it in the block: their sum is where its
-        // positions start.
         int first = Offsets[index];
-        long summed = _summed;
-        for (int f = _summedTo; f < first; f++)
-        {
-            summed += Frequencies[f];
-        }
-
-        _summed = summed;
-        _summedTo = first;
-        long next = _blockStart + summed;
+        long next = PositionStart(first);
 
         int mask = (int)Masks[index];
         int total;
@@ -730,6 +720,52 @@ internal sealed class PhraseTermCursor : BlockCursor
         }
 
         return total;
+    }
+
+    /// <summary>
+    /// The position values of the body-only posting at <paramref name="index"/> (the first from the body's base, the rest
+    /// gaps less one), when they lie in one decoded block of the stream, as most do; otherwise (a posting in other fields,
+    /// or one whose positions cross a block) an empty span, and <see cref="ReadPositions"/> reads them. Either may
+    /// follow for the same posting.
+    /// </summary>
+    public ReadOnlySpan<uint> BodyRun(int index)
+    {
+        if (Masks[index] != SearchFields.BodyMask)
+        {
+            return default;
+        }
+
+        int first = Offsets[index];
+        long next = PositionStart(first);
+        int n = (int)Frequencies[first];
+        if (n <= 0 || next < _decodedStart)
+        {
+            return default;
+        }
+
+        if (next >= _decodedEnd)
+        {
+            PositionAt(next);
+        }
+
+        return next + n <= _decodedEnd ? _positionBlock.AsSpan((int)(next - _decodedStart), n) : default;
+    }
+
+    /// <summary>
+    /// Where the positions of the posting whose first frequency is at <paramref name="first"/> start in the stream: after
+    /// those of the postings before it in the block, whose frequencies are summed as far as they are needed.
+    /// </summary>
+    private long PositionStart(int first)
+    {
+        long summed = _summed;
+        for (int f = _summedTo; f < first; f++)
+        {
+            summed += Frequencies[f];
+        }
+
+        _summed = summed;
+        _summedTo = Math.Max(_summedTo, first);
+        return _blockStart + summed;
     }
 
     /// <summary>The term's position value at <paramref name="at"/> in its stream; blocks before it are passed over by their headers alone.</summary>

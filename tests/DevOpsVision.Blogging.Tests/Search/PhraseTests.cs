@@ -22,7 +22,7 @@ public class PhraseTests
         Segment segment = SegmentBuilder.Build(posts, EnglishTextAnalyzer.Default, parts: 3);
         var phrase = new PhraseTermCursor();
         var expected = new int[64];
-        int compared = 0, multiBlockTerms = 0;
+        int compared = 0, multiBlockTerms = 0, runs = 0;
         for (int term = 0; term < segment.TermCount; term++)
         {
             var cursor = new PostingCursor(segment, term);
@@ -52,6 +52,20 @@ public class PhraseTests
                     }
 
                     int count = cursor.ReadPositions(expected);
+                    if ((posting + term) % 2 == 0 && phrase.BodyRun(phrase.Index) is { IsEmpty: false } run)
+                    {
+                        // A body run gives the same positions, and reading them again afterwards still does.
+                        Assert.Equal(count, run.Length);
+                        int position = (SearchFields.Body << SearchFields.PositionShift) - 1;
+                        for (int k = 0; k < run.Length; k++)
+                        {
+                            position += 1 + (int)run[k];
+                            Assert.Equal(expected[k], position);
+                        }
+
+                        runs++;
+                    }
+
                     Assert.Equal(count, phrase.ReadPositions(phrase.Index));
                     Assert.Equal(expected.AsSpan(0, count), phrase.Positions.AsSpan(0, count));
                     compared++;
@@ -67,6 +81,47 @@ public class PhraseTests
 
         Assert.True(multiBlockTerms > 50, $"only {multiBlockTerms} terms span several blocks");
         Assert.True(compared > 1000, $"only {compared} postings compared");
+        Assert.True(runs > compared / 4, $"only {runs} of {compared} postings read as body runs");
+    }
+
+    /// <summary>Two runs of positions counted where the second follows the first at the offset, against a plain check.</summary>
+    [Fact]
+    public void BodyPhraseCount_IsThePlainCount()
+    {
+        var random = new Random(11);
+        for (int round = 0; round < 20_000; round++)
+        {
+            uint[] first = RandomRun(random), second = RandomRun(random);
+            int offset = random.Next(1, 4);
+            var followers = new HashSet<int>(Positions(second));
+            int expected = Positions(first).Count(p => followers.Contains(p + offset));
+            Assert.Equal(expected, Searcher.CountBodyPhrase(first, second, offset));
+        }
+
+        static uint[] RandomRun(Random random)
+        {
+            var run = new uint[random.Next(1, 12)];
+            int spread = random.Next(1, 6);
+            for (int i = 0; i < run.Length; i++)
+            {
+                run[i] = (uint)random.Next(0, i == 0 ? 8 : spread);
+            }
+
+            return run;
+        }
+
+        static List<int> Positions(uint[] run)
+        {
+            var positions = new List<int>(run.Length);
+            int position = -1;
+            foreach (uint gap in run)
+            {
+                position += 1 + (int)gap;
+                positions.Add(position);
+            }
+
+            return positions;
+        }
     }
 
     /// <summary>Two blocks' shared documents, against a plain intersection: every density, start and length, and both sides ending on the same document.</summary>
