@@ -906,8 +906,11 @@ internal static class Searcher
                             {
                                 // Both words in the body alone, as most postings are: counted from the decoded position blocks.
                                 found = CountBodyPhrase(runA, runB, clause.Offsets[1]);
-                                ClearFrequencies(tf);
-                                tf[SearchFields.Body] = found;
+                                if (found > 0)
+                                {
+                                    ClearFrequencies(tf);
+                                    tf[SearchFields.Body] = found;
+                                }
                             }
                             else
                             {
@@ -1052,6 +1055,7 @@ internal static class Searcher
     }
 
     /// <summary>Zeroes the per-field counts: five stores, where <see cref="Span{T}.Clear"/> is a call.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static void ClearFrequencies(Span<int> tf)
     {
         for (int f = 0; f < tf.Length; f++)
