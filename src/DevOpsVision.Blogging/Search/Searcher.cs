@@ -889,7 +889,9 @@ internal static class Searcher
             {
                 // Two terms: each pair of decoded blocks is merged without branches, then the posts both hold are checked.
                 PhraseTermCursor a = kept[0], b = kept[1];
-                bool inBody = (clause.FieldMask & SearchFields.BodyMask) != 0;
+
+                // Most queries have no deletions, dates or earlier clauses to pass: then every post both words hold is checked.
+                bool everyPost = index.Deleted[seg] is null && !filter.HasDates && !gate.Shuts;
                 while (a.Doc != int.MaxValue && b.Doc != int.MaxValue)
                 {
                     int ia = a.Index, ib = b.Index;
@@ -897,20 +899,17 @@ internal static class Searcher
                     for (int m = 0; m < n; m++)
                     {
                         int doc = (int)a.Docs[matchesA[m]];
-                        if (PhraseCandidate(index, seg, doc, filter, gate))
+                        if (everyPost || PhraseCandidate(index, seg, doc, filter, gate))
                         {
                             int found;
-                            ReadOnlySpan<uint> runA = inBody ? a.BodyRun(matchesA[m]) : default;
-                            ReadOnlySpan<uint> runB = runA.IsEmpty ? default : b.BodyRun(matchesB[m]);
+                            int ma = matchesA[m], mb = matchesB[m], maskB = 0;
+                            ReadOnlySpan<uint> runA = a.Run(ma, out int maskA);
+                            ReadOnlySpan<uint> runB = runA.IsEmpty ? default : b.Run(mb, out maskB);
                             if (!runB.IsEmpty)
                             {
-                                // Both words in the body alone, as most postings are: counted from the decoded position blocks.
-                                found = CountBodyPhrase(runA, runB, clause.Offsets[1]);
-                                if (found > 0)
-                                {
-                                    ClearFrequencies(tf);
-                                    tf[SearchFields.Body] = found;
-                                }
+                                // Most postings' positions lie in one decoded block: counted from the block's values.
+                                found = CountRuns(runA, maskA, a.Frequencies.AsSpan(a.Offsets[ma]), runB, maskB, b.Frequencies.AsSpan(b.Offsets[mb]),
+                                    clause.Offsets[1], clause.FieldMask, tf);
                             }
                             else
                             {
@@ -1022,10 +1021,57 @@ internal static class Searcher
     }
 
     /// <summary>
-    /// <see cref="CountTwoTermPhrase"/> for two runs of one field, as a <see cref="PhraseTermCursor.BodyRun"/> gives them:
-    /// the first value is a position from the field's base, each next one the gap to the next position less one.
+    /// <see cref="CountTwoTermPhrase"/> for two postings' runs as <see cref="PhraseTermCursor.Run"/> gives them: field by
+    /// field, each field's frequency first in <paramref name="frequenciesA"/> and <paramref name="frequenciesB"/>.
     /// </summary>
-    internal static int CountBodyPhrase(ReadOnlySpan<uint> first, ReadOnlySpan<uint> second, int offset)
+    internal static int CountRuns(ReadOnlySpan<uint> runA, int maskA, ReadOnlySpan<uint> frequenciesA, ReadOnlySpan<uint> runB, int maskB,
+        ReadOnlySpan<uint> frequenciesB, int offset, int fieldMask, Span<int> tf)
+    {
+        int common = maskA & maskB & fieldMask;
+        if (common == 0)
+        {
+            return 0;
+        }
+
+        if (maskA == SearchFields.BodyMask && maskB == SearchFields.BodyMask)
+        {
+            int inBody = CountRunPhrase(runA, runB, offset);
+            if (inBody > 0)
+            {
+                ClearFrequencies(tf);
+                tf[SearchFields.Body] = inBody;
+            }
+
+            return inBody;
+        }
+
+        ClearFrequencies(tf);
+        int found = 0, atA = 0, atB = 0, fa = 0, fb = 0;
+        for (int rest = maskA | maskB; rest != 0; rest &= rest - 1)
+        {
+            int field = System.Numerics.BitOperations.TrailingZeroCount(rest);
+            int bit = 1 << field;
+            int lengthA = (maskA & bit) != 0 ? (int)frequenciesA[fa++] : 0;
+            int lengthB = (maskB & bit) != 0 ? (int)frequenciesB[fb++] : 0;
+            if ((common & bit) != 0 && lengthA > 0 && lengthB > 0)
+            {
+                int inField = CountRunPhrase(runA.Slice(atA, lengthA), runB.Slice(atB, lengthB), offset);
+                tf[field] = inField;
+                found += inField;
+            }
+
+            atA += lengthA;
+            atB += lengthB;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// <see cref="CountTwoTermPhrase"/> for two runs of one field: the first value is a position from the field's base,
+    /// each next one the gap to the next position less one.
+    /// </summary>
+    internal static int CountRunPhrase(ReadOnlySpan<uint> first, ReadOnlySpan<uint> second, int offset)
     {
         int found = 0;
         int wantedAt = (int)second[0];

@@ -723,22 +723,32 @@ internal sealed class PhraseTermCursor : BlockCursor
     }
 
     /// <summary>
-    /// The position values of the body-only posting at <paramref name="index"/> (the first from the body's base, the rest
-    /// gaps less one), when they lie in one decoded block of the stream, as most do; otherwise (a posting in other fields,
-    /// or one whose positions cross a block) an empty span, and <see cref="ReadPositions"/> reads them. Either may
-    /// follow for the same posting.
+    /// The position values of the posting at <paramref name="index"/>, field run after field run (each run's first value
+    /// from its field's base, the rest gaps less one), when they lie in one decoded block of the stream, as most do;
+    /// otherwise (positions that cross a block, or a damaged posting) an empty span, and <see cref="ReadPositions"/>
+    /// reads them. Either may follow for the same posting.
     /// </summary>
-    public ReadOnlySpan<uint> BodyRun(int index)
+    public ReadOnlySpan<uint> Run(int index, out int mask)
     {
-        if (Masks[index] != SearchFields.BodyMask)
-        {
-            return default;
-        }
-
+        mask = (int)Masks[index];
         int first = Offsets[index];
         long next = PositionStart(first);
-        int n = (int)Frequencies[first];
-        if (n <= 0 || next < _decodedStart)
+        int total;
+        if (mask == SearchFields.BodyMask)
+        {
+            total = (int)Frequencies[first];
+        }
+        else
+        {
+            total = 0;
+            int fields = System.Numerics.BitOperations.PopCount((uint)mask);
+            for (int f = 0; f < fields; f++)
+            {
+                total += (int)Frequencies[first + f];
+            }
+        }
+
+        if (total <= 0 || next < _decodedStart)
         {
             return default;
         }
@@ -748,7 +758,7 @@ internal sealed class PhraseTermCursor : BlockCursor
             PositionAt(next);
         }
 
-        return next + n <= _decodedEnd ? _positionBlock.AsSpan((int)(next - _decodedStart), n) : default;
+        return next + total <= _decodedEnd ? _positionBlock.AsSpan((int)(next - _decodedStart), total) : default;
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public class PhraseTests
         Segment segment = SegmentBuilder.Build(posts, EnglishTextAnalyzer.Default, parts: 3);
         var phrase = new PhraseTermCursor();
         var expected = new int[64];
-        int compared = 0, multiBlockTerms = 0, runs = 0;
+        int compared = 0, multiBlockTerms = 0, runs = 0, multiFieldRuns = 0;
         for (int term = 0; term < segment.TermCount; term++)
         {
             var cursor = new PostingCursor(segment, term);
@@ -52,18 +52,25 @@ public class PhraseTests
                     }
 
                     int count = cursor.ReadPositions(expected);
-                    if ((posting + term) % 2 == 0 && phrase.BodyRun(phrase.Index) is { IsEmpty: false } run)
+                    if ((posting + term) % 2 == 0 && phrase.Run(phrase.Index, out int mask) is { IsEmpty: false } run)
                     {
-                        // A body run gives the same positions, and reading them again afterwards still does.
+                        // A run gives the same positions, field by field, and reading them again afterwards still does.
                         Assert.Equal(count, run.Length);
-                        int position = (SearchFields.Body << SearchFields.PositionShift) - 1;
-                        for (int k = 0; k < run.Length; k++)
+                        int k = 0, frequency = phrase.Offsets[phrase.Index];
+                        for (int rest = mask; rest != 0; rest &= rest - 1)
                         {
-                            position += 1 + (int)run[k];
-                            Assert.Equal(expected[k], position);
+                            int field = System.Numerics.BitOperations.TrailingZeroCount(rest);
+                            int position = (field << SearchFields.PositionShift) - 1;
+                            for (int n = (int)phrase.Frequencies[frequency++]; n > 0; n--, k++)
+                            {
+                                position += 1 + (int)run[k];
+                                Assert.Equal(expected[k], position);
+                            }
                         }
 
-                        runs++;
+                        Assert.Equal(count, k);
+                        runs += 1;
+                        multiFieldRuns += mask == SearchFields.BodyMask ? 0 : 1;
                     }
 
                     Assert.Equal(count, phrase.ReadPositions(phrase.Index));
@@ -81,7 +88,66 @@ public class PhraseTests
 
         Assert.True(multiBlockTerms > 50, $"only {multiBlockTerms} terms span several blocks");
         Assert.True(compared > 1000, $"only {compared} postings compared");
-        Assert.True(runs > compared / 4, $"only {runs} of {compared} postings read as body runs");
+        Assert.True(runs > compared / 4, $"only {runs} of {compared} postings read as runs");
+        Assert.True(multiFieldRuns > 100, $"only {multiFieldRuns} runs of several fields");
+    }
+
+    /// <summary>Two postings' runs of several fields counted field by field, only in the fields asked for, against a plain check.</summary>
+    [Fact]
+    public void RunsOfSeveralFields_CountPerField()
+    {
+        var random = new Random(13);
+        Span<int> tf = stackalloc int[SearchFields.Count];
+        var expectedTf = new int[SearchFields.Count];
+        for (int round = 0; round < 20_000; round++)
+        {
+            int maskA = round % 3 == 0 ? SearchFields.BodyMask : random.Next(1, 32), maskB = round % 3 == 0 ? SearchFields.BodyMask : random.Next(1, 32);
+            int fieldMask = round % 4 == 0 ? random.Next(1, 32) : SearchFields.AllMask;
+            int offset = random.Next(1, 4);
+            (uint[] runA, uint[] frequenciesA, List<int> positionsA) = RandomPosting(random, maskA);
+            (uint[] runB, uint[] frequenciesB, List<int> positionsB) = RandomPosting(random, maskB);
+            var followers = new HashSet<int>(positionsB);
+            Array.Clear(expectedTf);
+            foreach (int position in positionsA)
+            {
+                int field = position >> SearchFields.PositionShift;
+                if ((fieldMask & (1 << field)) != 0 && followers.Contains(position + offset))
+                {
+                    expectedTf[field]++;
+                }
+            }
+
+            tf.Fill(-1);
+            int found = Searcher.CountRuns(runA, maskA, frequenciesA, runB, maskB, frequenciesB, offset, fieldMask, tf);
+            Assert.Equal(expectedTf.Sum(), found);
+            if (found > 0)
+            {
+                Assert.Equal(expectedTf, tf.ToArray());
+            }
+        }
+
+        static (uint[] Run, uint[] Frequencies, List<int> Positions) RandomPosting(Random random, int mask)
+        {
+            var run = new List<uint>();
+            var frequencies = new List<uint>();
+            var positions = new List<int>();
+            for (int rest = mask; rest != 0; rest &= rest - 1)
+            {
+                int field = System.Numerics.BitOperations.TrailingZeroCount(rest);
+                int n = random.Next(1, 6);
+                frequencies.Add((uint)n);
+                int position = (field << SearchFields.PositionShift) - 1;
+                for (int i = 0; i < n; i++)
+                {
+                    uint gap = (uint)random.Next(0, i == 0 ? 6 : 3);
+                    run.Add(gap);
+                    position += 1 + (int)gap;
+                    positions.Add(position);
+                }
+            }
+
+            return ([.. run], [.. frequencies], positions);
+        }
     }
 
     /// <summary>Two runs of positions counted where the second follows the first at the offset, against a plain check.</summary>
@@ -95,7 +161,7 @@ public class PhraseTests
             int offset = random.Next(1, 4);
             var followers = new HashSet<int>(Positions(second));
             int expected = Positions(first).Count(p => followers.Contains(p + offset));
-            Assert.Equal(expected, Searcher.CountBodyPhrase(first, second, offset));
+            Assert.Equal(expected, Searcher.CountRunPhrase(first, second, offset));
         }
 
         static uint[] RandomRun(Random random)
