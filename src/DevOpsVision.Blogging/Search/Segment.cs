@@ -666,23 +666,8 @@ internal sealed class PhraseTermCursor : BlockCursor
     {
         int first = Offsets[index];
         long next = PositionStart(first);
-
         int mask = (int)Masks[index];
-        int total;
-        if (mask == SearchFields.BodyMask)
-        {
-            total = (int)Frequencies[first];
-        }
-        else
-        {
-            // Every posting has a field; a damaged one without any reads no positions rather than another's.
-            total = 0;
-            int fields = System.Numerics.BitOperations.PopCount((uint)mask);
-            for (int f = 0; f < fields; f++)
-            {
-                total += (int)Frequencies[first + f];
-            }
-        }
+        int total = PositionCount(mask, first);
 
         if (Positions.Length < total)
         {
@@ -733,20 +718,7 @@ internal sealed class PhraseTermCursor : BlockCursor
         mask = (int)Masks[index];
         int first = Offsets[index];
         long next = PositionStart(first);
-        int total;
-        if (mask == SearchFields.BodyMask)
-        {
-            total = (int)Frequencies[first];
-        }
-        else
-        {
-            total = 0;
-            int fields = System.Numerics.BitOperations.PopCount((uint)mask);
-            for (int f = 0; f < fields; f++)
-            {
-                total += (int)Frequencies[first + f];
-            }
-        }
+        int total = PositionCount(mask, first);
 
         if (total <= 0 || next < _decodedStart)
         {
@@ -759,6 +731,27 @@ internal sealed class PhraseTermCursor : BlockCursor
         }
 
         return next + total <= _decodedEnd ? _positionBlock.AsSpan((int)(next - _decodedStart), total) : default;
+    }
+
+    /// <summary>
+    /// How many positions a posting with field bits <paramref name="mask"/> has: its frequencies from <paramref name="first"/>
+    /// on, one a field. Every posting has a field; a damaged one without any has no positions rather than another's.
+    /// </summary>
+    private int PositionCount(int mask, int first)
+    {
+        if (mask == SearchFields.BodyMask)
+        {
+            return (int)Frequencies[first];
+        }
+
+        int total = 0;
+        int fields = System.Numerics.BitOperations.PopCount((uint)mask);
+        for (int f = 0; f < fields; f++)
+        {
+            total += (int)Frequencies[first + f];
+        }
+
+        return total;
     }
 
     /// <summary>
