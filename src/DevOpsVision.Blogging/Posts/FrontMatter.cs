@@ -1,6 +1,7 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
+using DevOpsVision.Blogging.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -65,8 +66,8 @@ internal static class FrontMatter
         int line = 2;
         while (position <= text.Length)
         {
-            int end = text[position..].IndexOf('\n');
-            int lineEnd = end < 0 ? text.Length : position + end;
+            int end = SpanSearch.IndexOf(text, '\n', position);
+            int lineEnd = end < 0 ? text.Length : end;
             ReadOnlySpan<char> current = text[position..lineEnd].TrimEnd();
             if (current is "---" or "...")
             {

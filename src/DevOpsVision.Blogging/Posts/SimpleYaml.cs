@@ -39,7 +39,7 @@ internal static class SimpleYaml
         int line = firstLine - 1;
         while (position < yaml.Length)
         {
-            int end = LineBreakAfter(yaml, position);
+            int end = SpanSearch.IndexOf(yaml, '\n', position);
             int lineEnd = end < 0 ? yaml.Length : end;
             line++;
             ReadOnlySpan<char> text = yaml.Slice(position, lineEnd - position).TrimEnd('\r');
@@ -464,7 +464,7 @@ internal static class SimpleYaml
     {
         while (next < yaml.Length)
         {
-            int end = LineBreakAfter(yaml, next);
+            int end = SpanSearch.IndexOf(yaml, '\n', next);
             ReadOnlySpan<char> text = yaml.Slice(next, (end < 0 ? yaml.Length : end) - next).TrimEnd('\r');
             ReadOnlySpan<char> trimmed = text.TrimStart(' ');
             if (!trimmed.IsEmpty && trimmed[0] != '#')
@@ -492,7 +492,7 @@ internal static class SimpleYaml
         int currentLine = line;
         while (position < yaml.Length)
         {
-            int end = LineBreakAfter(yaml, position);
+            int end = SpanSearch.IndexOf(yaml, '\n', position);
             int lineEnd = end < 0 ? yaml.Length : end;
             ReadOnlySpan<char> text = yaml.Slice(position, lineEnd - position).TrimEnd('\r');
             int following = end < 0 ? yaml.Length : end + 1;
@@ -683,13 +683,6 @@ internal static class SimpleYaml
         return new FrontMatterValue { Value = new ReadOnlyCollection<object?>(values), Kind = YamlNodeType.Sequence, Items = items, Line = line, Column = column };
     }
 
-    /// <summary>Where the first line break at or after <paramref name="from"/> is, or -1.</summary>
-    private static int LineBreakAfter(ReadOnlySpan<char> yaml, int from)
-    {
-        int found = yaml[from..].IndexOf('\n');
-        return found < 0 ? -1 : from + found;
-    }
-
     /// <summary>Reads the front matter's lines one at a time, each without its line break.</summary>
     private ref struct LineCursor(ReadOnlySpan<char> yaml, int next)
     {
@@ -713,7 +706,7 @@ internal static class SimpleYaml
             }
 
             Start = Next;
-            int end = LineBreakAfter(_yaml, Start);
+            int end = SpanSearch.IndexOf(_yaml, '\n', Start);
             int lineEnd = end < 0 ? _yaml.Length : end;
             line = _yaml.Slice(Start, lineEnd - Start).TrimEnd('\r');
             Next = end < 0 ? _yaml.Length : end + 1;

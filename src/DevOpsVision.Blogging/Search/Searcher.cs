@@ -885,13 +885,12 @@ internal static class Searcher
                 continue;
             }
 
+            // Most queries have no deletions, dates or earlier clauses to pass: then every post all words hold is checked.
+            bool everyPost = index.Deleted[seg] is null && !filter.HasDates && !gate.Shuts;
             if (k == 2)
             {
                 // Two terms: each pair of decoded blocks is merged without branches, then the posts both hold are checked.
                 PhraseTermCursor a = kept[0], b = kept[1];
-
-                // Most queries have no deletions, dates or earlier clauses to pass: then every post both words hold is checked.
-                bool everyPost = index.Deleted[seg] is null && !filter.HasDates && !gate.Shuts;
                 while (a.Doc != int.MaxValue && b.Doc != int.MaxValue)
                 {
                     int ia = a.Index, ib = b.Index;
@@ -914,8 +913,8 @@ internal static class Searcher
                             else
                             {
                                 // Read before the arrays are taken: reading may grow them.
-                                int countA = a.ReadPositions(matchesA[m]);
-                                int countB = b.ReadPositions(matchesB[m]);
+                                int countA = a.ReadPositions(ma);
+                                int countB = b.ReadPositions(mb);
                                 found = CountTwoTermPhrase(a.Positions, countA, b.Positions, countB, clause.Offsets[1], clause.FieldMask, tf);
                             }
 
@@ -955,7 +954,7 @@ internal static class Searcher
                     break;
                 }
 
-                if (PhraseCandidate(index, seg, target, filter, gate))
+                if (everyPost || PhraseCandidate(index, seg, target, filter, gate))
                 {
                     for (int t = 0; t < k; t++)
                     {

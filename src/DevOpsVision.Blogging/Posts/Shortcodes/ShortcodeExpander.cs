@@ -70,30 +70,6 @@ internal sealed class ShortcodeExpander
             _lineStart = bodyStart;
         }
 
-        private readonly int IndexOf(char value, int from)
-        {
-            int found = _text[from..].IndexOf(value);
-            return found < 0 ? -1 : from + found;
-        }
-
-        private readonly int IndexOf(char value, int from, int count)
-        {
-            int found = _text.Slice(from, count).IndexOf(value);
-            return found < 0 ? -1 : from + found;
-        }
-
-        private readonly int IndexOf(string value, int from, StringComparison comparison)
-        {
-            int found = _text[from..].IndexOf(value, comparison);
-            return found < 0 ? -1 : from + found;
-        }
-
-        private readonly int IndexOf(string value, int from, int count, StringComparison comparison)
-        {
-            int found = _text.Slice(from, count).IndexOf(value, comparison);
-            return found < 0 ? -1 : from + found;
-        }
-
         public string? Run()
         {
             char fenceChar = '\0';
@@ -101,7 +77,7 @@ internal sealed class ShortcodeExpander
             while (_position < _text.Length)
             {
                 // At the start of a line: fenced code blocks are skipped whole.
-                int lineEnd = IndexOf('\n', _position);
+                int lineEnd = SpanSearch.IndexOf(_text, '\n', _position);
                 if (lineEnd < 0)
                 {
                     lineEnd = _text.Length;
@@ -261,12 +237,12 @@ internal sealed class ShortcodeExpander
                 return searchFrom;
             }
 
-            int paragraphEnd = IndexOf("\n\n", searchFrom, StringComparison.Ordinal);
+            int paragraphEnd = SpanSearch.IndexOf(_text, "\n\n", searchFrom, StringComparison.Ordinal);
             int limit = paragraphEnd < 0 ? _text.Length : paragraphEnd;
             int j = searchFrom;
             while (j < limit)
             {
-                int tick = IndexOf('`', j, limit - j);
+                int tick = SpanSearch.IndexOf(_text, '`', j, limit - j);
                 if (tick < 0)
                 {
                     break;
@@ -308,7 +284,7 @@ internal sealed class ShortcodeExpander
             ReadOnlySpan<char> skipped = _text.Slice(from, to - from);
             _line += skipped.Count('\n');
             _lineStart = from + skipped.LastIndexOf('\n') + 1;
-            int newEnd = IndexOf('\n', to);
+            int newEnd = SpanSearch.IndexOf(_text, '\n', to);
             lineEnd = newEnd < 0 ? _text.Length : newEnd;
         }
 
@@ -320,7 +296,7 @@ internal sealed class ShortcodeExpander
                 return known;
             }
 
-            int found = IndexOf(delimiter, from, StringComparison.Ordinal);
+            int found = SpanSearch.IndexOf(_text, delimiter, from, StringComparison.Ordinal);
             _nextDelimiter[delimiter] = found;
             return found;
         }
@@ -468,7 +444,7 @@ internal sealed class ShortcodeExpander
             int at = from;
             while (true)
             {
-                int hit = IndexOf(needle, at, StringComparison.OrdinalIgnoreCase);
+                int hit = SpanSearch.IndexOf(_text, needle, at, StringComparison.OrdinalIgnoreCase);
                 if (hit < 0)
                 {
                     _closingMisses[missKey] = from;
@@ -521,7 +497,7 @@ internal sealed class ShortcodeExpander
             int at = from;
             while (at < to)
             {
-                int hit = IndexOf(name, at, to - at, StringComparison.OrdinalIgnoreCase);
+                int hit = SpanSearch.IndexOf(_text, name, at, to - at, StringComparison.OrdinalIgnoreCase);
                 if (hit < 0)
                 {
                     return false;
