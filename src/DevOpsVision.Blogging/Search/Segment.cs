@@ -483,7 +483,8 @@ internal struct PostingBlockReader
         _remaining -= count;
         int doc = _doc;
         int wanted = 0;
-        for (int i = 0; i < count; i++)
+        int i = VectorBlocks.Postings(docs, masks, offsets, count, ref doc, ref wanted);
+        for (; i < count; i++)
         {
             doc += 1 + (int)docs[i];
             docs[i] = (uint)doc;
@@ -920,6 +921,12 @@ internal struct PackedReader(byte[] data, int start)
             int width = _width;
             uint mask = _mask;
             int i = 0;
+            if (width <= VectorBlocks.MaxWidth && VectorBlocks.IsSupported)
+            {
+                // Eight values at a time with vector shuffles while the two sixteen-byte reads stay inside the array.
+                i = VectorBlocks.Unpack8(ref data, _data.Length, bit, width, ref target, count);
+                bit += (long)i * width;
+            }
 
             // Narrow values (document gaps, field bits, frequencies mostly are) come four to a load: one eight-byte read
             // holds them all whatever bit it starts on, since 7 + 4 × 14 < 64.

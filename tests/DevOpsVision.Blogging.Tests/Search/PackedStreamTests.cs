@@ -42,6 +42,40 @@ public class PackedStreamTests
         Assert.Equal(stream.Length - 8, reader.NextBlockStart);
     }
 
+    [Fact]
+    public void BlocksOfEveryWidth_ReadBackAsWritten_WholeBlocksAndTails()
+    {
+        // Each width from 1 to 32 bits, four full blocks and a short one: whole blocks are unpacked eight values at a
+        // time where the machine allows, and the values near the stream's end (whose wide reads would leave the array)
+        // one at a time; both must give back every value, whatever its bits.
+        var random = new Random(32);
+        for (int width = 1; width <= 32; width++)
+        {
+            uint top = width == 32 ? uint.MaxValue : (1u << width) - 1;
+            var values = new uint[(4 * PackedWriter.BlockSize) + 37];
+            for (int i = 0; i < values.Length; i++)
+            {
+                // Every block holds its width's largest value, so it is packed at that width.
+                values[i] = i % 61 == 0 ? top : (uint)random.NextInt64(0, (long)top + 1);
+            }
+
+            byte[] stream = Write(values, PackedWriter.WithoutExceptions());
+            var reader = new PackedReader(stream, 0);
+            var block = new uint[PackedWriter.BlockSize];
+            int read = 0;
+            while (read < values.Length)
+            {
+                int count = reader.ReadBlock(block);
+                for (int i = 0; i < count; i++)
+                {
+                    Assert.True(values[read + i] == block[i], $"width {width}, value {read + i}: wrote {values[read + i]}, read {block[i]}");
+                }
+
+                read += count;
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Streams))]
     public void StreamWithoutExceptions_ReadsBackAsWritten_ValueByValue_AndSkipping(string shape, int length)
