@@ -71,6 +71,7 @@ public enum QueryClass
 /// Lucene.NET's <c>IndexSearcher.Search</c> with the slugs of the hits loaded. Every word is required on both sides.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(MedianRatioConfig))]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByParams)]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
 public class SearchQueryBenchmarks
