@@ -201,7 +201,13 @@ internal static class IndexFile
                 Positions = positions,
                 Posts = segmentPosts,
                 FieldLengths = fieldLengths,
-            }.Complete();
+            };
+            if (SegmentCheck.Problem(segments[s]) is { } problem)
+            {
+                throw new SearchIndexFormatException($"The search index is corrupt: segment {s}, {problem}.");
+            }
+
+            segments[s].Complete();
             deleted[s] = ContainsAny(bits) ? bits : null;
         }
 

@@ -18,32 +18,50 @@ internal static class VectorBlocks
     /// <summary>The widest values unpacked here: a value's bits, shifted by at most 7, fit a 32-bit lane up to 25 bits, and four values a 16-byte read up to 24.</summary>
     public const int MaxWidth = 24;
 
-    private static readonly Vector256<byte>[] Shuffles = new Vector256<byte>[MaxWidth + 1];
-    private static readonly Vector256<uint>[] Shifts = new Vector256<uint>[MaxWidth + 1];
+    // Built by field initialisers rather than a static constructor, so the type needs no initialisation check on use.
+    private static readonly Vector256<byte>[] Shuffles = BuildShuffles();
+    private static readonly Vector256<uint>[] Shifts = BuildShifts();
 
-    static VectorBlocks()
+    /// <summary>Where value <paramref name="j"/> of a group starts, in bits from its half's first byte: the upper half is read from the byte holding value 4's first bit.</summary>
+    private static int BitInHalf(int width, int j) => j < 4 ? j * width : ((4 * width) & 7) + ((j - 4) * width);
+
+    private static Vector256<byte>[] BuildShuffles()
     {
+        var shuffles = new Vector256<byte>[MaxWidth + 1];
         Span<byte> shuffle = stackalloc byte[32];
+        for (int width = 1; width <= MaxWidth; width++)
+        {
+            for (int j = 0; j < 8; j++)
+            {
+                // Each value's lane takes the four bytes from the one its first bit is in.
+                int first = BitInHalf(width, j) >> 3;
+                for (int b = 0; b < 4; b++)
+                {
+                    shuffle[(j < 4 ? 0 : 16) + ((j & 3) * 4) + b] = (byte)(first + b);
+                }
+            }
+
+            shuffles[width] = Vector256.Create<byte>(shuffle);
+        }
+
+        return shuffles;
+    }
+
+    private static Vector256<uint>[] BuildShifts()
+    {
+        var shifts = new Vector256<uint>[MaxWidth + 1];
         Span<uint> shift = stackalloc uint[8];
         for (int width = 1; width <= MaxWidth; width++)
         {
             for (int j = 0; j < 8; j++)
             {
-                // The upper half is read from the byte holding value 4's first bit.
-                int bit = j < 4 ? j * width : ((4 * width) & 7) + ((j - 4) * width);
-                int lane = j < 4 ? 0 : 16;
-                int first = bit >> 3;
-                for (int b = 0; b < 4; b++)
-                {
-                    shuffle[lane + ((j & 3) * 4) + b] = (byte)(first + b);
-                }
-
-                shift[j] = (uint)(bit & 7);
+                shift[j] = (uint)(BitInHalf(width, j) & 7);
             }
 
-            Shuffles[width] = Vector256.Create<byte>(shuffle);
-            Shifts[width] = Vector256.Create<uint>(shift);
+            shifts[width] = Vector256.Create<uint>(shift);
         }
+
+        return shifts;
     }
 
     /// <summary>Whether this machine decodes with vectors; where it does not, <see cref="Unpack8"/> and <see cref="Postings"/> do nothing.</summary>

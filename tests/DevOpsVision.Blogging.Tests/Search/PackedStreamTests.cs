@@ -55,8 +55,8 @@ public class PackedStreamTests
             var values = new uint[(4 * PackedWriter.BlockSize) + 37];
             for (int i = 0; i < values.Length; i++)
             {
-                // Every block holds its width's largest value, so it is packed at that width.
-                values[i] = i % 61 == 0 ? top : (uint)random.NextInt64(0, (long)top + 1);
+                // Every block, the short last one too, holds its width's largest value, so it is packed at that width.
+                values[i] = i % 61 == 0 || i % PackedWriter.BlockSize == 0 ? top : (uint)random.NextInt64(0, (long)top + 1);
             }
 
             byte[] stream = Write(values, PackedWriter.WithoutExceptions());

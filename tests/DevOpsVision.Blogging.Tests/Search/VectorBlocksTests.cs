@@ -8,7 +8,71 @@ namespace DevOpsVision.Blogging.Tests.Search;
 /// </summary>
 public class VectorBlocksTests
 {
-    [Fact]
+    /// <summary>A fact that runs where the machine decodes with vectors, and is reported skipped elsewhere.</summary>
+    public sealed class VectorFactAttribute : FactAttribute
+    {
+        public VectorFactAttribute()
+        {
+            if (!VectorBlocks.IsSupported)
+            {
+                Skip = "This machine has no AVX2: blocks are decoded by the plain loops, which the stream tests cover.";
+            }
+        }
+    }
+
+    [VectorFact]
+    public void Unpack_ReadsOnlyInsideTheArray_AndGivesEveryValue()
+    {
+        // Every width, every start near an array's end, several counts: the vector loop must stop before a sixteen-byte
+        // read would pass the end (the exact number of groups pins the bound down), and give the values a bit-by-bit
+        // reading gives.
+        var random = new Random(24);
+        var target = new uint[PackedWriter.BlockSize + 8];
+        for (int width = 1; width <= VectorBlocks.MaxWidth; width++)
+        {
+            int half = (4 * width) >> 3;
+            foreach (int length in (int[])[16, 17, 40, 100, 200, 400])
+            {
+                byte[] data = new byte[length];
+                random.NextBytes(data);
+                for (int start = 0; start < length; start += 1 + (start % 7))
+                {
+                    foreach (int count in (int[])[0, 7, 8, 9, 16, 64, 127, 128])
+                    {
+                        Array.Fill(target, 0xDEADBEEFu);
+                        int done = VectorBlocks.Unpack8(ref data[0], length, (long)start * 8, width, ref target[0], count);
+
+                        int groups = 0;
+                        while ((groups + 1) * 8 <= count && start + (groups * width) + half + 16 <= length)
+                        {
+                            groups++;
+                        }
+
+                        Assert.Equal(groups * 8, done);
+                        for (int i = 0; i < done; i++)
+                        {
+                            Assert.True(Reference(data, ((long)start * 8) + ((long)i * width), width) == target[i], $"width {width}, start {start}, value {i}");
+                        }
+
+                        Assert.Equal(0xDEADBEEFu, target[done]);
+                    }
+                }
+            }
+        }
+    }
+
+    private static uint Reference(byte[] data, long bit, int width)
+    {
+        uint value = 0;
+        for (int b = 0; b < width; b++, bit++)
+        {
+            value |= (uint)((data[bit >> 3] >> (int)(bit & 7)) & 1) << b;
+        }
+
+        return value;
+    }
+
+    [VectorFact]
     public void PostingsStep_GivesWhatThePlainLoopGives_ForAnyValues()
     {
         var random = new Random(128);
