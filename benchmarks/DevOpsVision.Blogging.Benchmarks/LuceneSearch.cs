@@ -34,7 +34,10 @@ public sealed class LuceneSearch : IDisposable
     private readonly Analyzer _analyzer = new EnglishPorter2Analyzer();
     private readonly float[] _boosts;
 
-    public LuceneSearch(IReadOnlyList<Post> posts, SearchOptions? options = null)
+    /// <param name="posts">The posts to index.</param>
+    /// <param name="options">Field weights; the defaults when null.</param>
+    /// <param name="compoundFile">Whether the segment is written as one compound file (Lucene's default); without, <see cref="FileSizes"/> shows each part.</param>
+    public LuceneSearch(IReadOnlyList<Post> posts, SearchOptions? options = null, bool compoundFile = true)
     {
         options ??= new SearchOptions();
         _boosts = [(float)options.TitleWeight, (float)options.ExcerptWeight, (float)options.TagWeight, (float)options.CategoryWeight, (float)options.BodyWeight];
@@ -44,6 +47,7 @@ public sealed class LuceneSearch : IDisposable
             Similarity = new BM25Similarity(),
             OpenMode = OpenMode.CREATE,
             RAMBufferSizeMB = 64,
+            UseCompoundFile = compoundFile,
         };
         using (var writer = new IndexWriter(_directory, config))
         {
@@ -79,6 +83,10 @@ public sealed class LuceneSearch : IDisposable
 
     /// <summary>Bytes of index files in the directory.</summary>
     public long SizeInBytes => _directory.GetSizeInBytes();
+
+    /// <summary>Each file of the directory with its length in bytes, by name.</summary>
+    public IReadOnlyList<(string Name, long Bytes)> FileSizes() =>
+        [.. _directory.ListAll().Order(StringComparer.Ordinal).Select(name => (name, _directory.FileLength(name)))];
 
     /// <summary>The top <paramref name="count"/> slugs for words that must all match.</summary>
     public string[] Search(string words, int count = 10) => Slugs(_searcher.Search(AllWords(words), count));

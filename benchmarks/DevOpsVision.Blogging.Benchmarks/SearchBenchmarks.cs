@@ -32,6 +32,7 @@ public static class SearchDocuments
 /// from the same parsed posts.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(MedianRatioConfig))]
 [SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 6)]
 public class SearchIndexingBenchmarks
 {

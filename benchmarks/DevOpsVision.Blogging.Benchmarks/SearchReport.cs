@@ -29,6 +29,12 @@ public static class SearchReport
                 $"{set}: heap held by the index: Lucene.NET {lucene / 1048576.0:F1} MB, PostSearchIndex {ours / 1048576.0:F1} MB, ratio {(double)ours / lucene:F2}; " +
                 $"serialised: Lucene RAMDirectory {luceneBytes / 1048576.0:F1} MB, PostSearchIndex.Save {ourBytes / 1048576.0:F1} MB"));
 
+            // Where Lucene's bytes go: the same index written without a compound file, a line per kind of file.
+            using (var parts = new LuceneSearch(posts, compoundFile: false))
+            {
+                Console.WriteLine($"  Lucene.NET files: {string.Join(", ", parts.FileSizes().Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Name} {f.Bytes / 1024.0:F0} KB")))}");
+            }
+
             if (set == BenchmarkDocuments.Synthetic10000)
             {
                 Hostile(PostSearchIndex.Build(posts));
