@@ -4,7 +4,8 @@ namespace DevOpsVision.Blogging.Search;
 /// Checks a segment read from a file before any query reads it. The readers of the query path trust the streams (a
 /// block holds at most 128 values, documents stay below the segment's count, every posting has a field, positions stay
 /// within their field), as they may for segments this library built; a file may have been damaged or crafted and still
-/// carry a matching checksum. Every stream is decoded once here, with a bounds check on every byte.
+/// carry a matching checksum. Every stream is decoded once here; each block's header and extent are checked against
+/// its stream's region before the query path's reader decodes it.
 /// </summary>
 internal static class SegmentCheck
 {
@@ -159,8 +160,8 @@ internal static class SegmentCheck
     }
 
     /// <summary>
-    /// Reads a region of blocks as <see cref="PackedWriter"/> wrote them (see <see cref="Segment"/>), a byte at a time with
-    /// every read inside the region, refusing any header the writer never makes.
+    /// Reads a region of blocks as <see cref="PackedWriter"/> wrote them (see <see cref="Segment"/>), refusing any header
+    /// the writer never makes and any block that would run past the region.
     /// </summary>
     private struct Walker(byte[] data, uint[] block)
     {

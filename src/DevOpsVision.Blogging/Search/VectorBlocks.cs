@@ -15,7 +15,10 @@ namespace DevOpsVision.Blogging.Search;
 /// </remarks>
 internal static class VectorBlocks
 {
-    /// <summary>The widest values unpacked here: a value's bits, shifted by at most 7, fit a 32-bit lane up to 25 bits, and four values a 16-byte read up to 24.</summary>
+    /// <summary>
+    /// The widest values unpacked here. A value's bits, shifted by at most 7, must fit its 32-bit lane (up to 25 bits), and a
+    /// half's four values its sixteen-byte read (7 + 4 × 24 bits fit 13 bytes).
+    /// </summary>
     public const int MaxWidth = 24;
 
     // Built by field initialisers rather than a static constructor, so the type needs no initialisation check on use.
