@@ -3,6 +3,8 @@ using System.Text;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Helpers;
+using Markdig.Extensions.Abbreviations;
+using Markdig.Extensions.Mathematics;
 using Markdig.Extensions.Yaml;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
@@ -146,7 +148,6 @@ internal sealed class PostRenderer
     {
         private readonly PostRenderer _owner;
         private readonly StringWriter _writer;
-        private readonly StringWriter _captureWriter;
         private readonly HtmlRenderer _renderer;
         private readonly StringBuilder _plain = new(4096);
         private readonly List<PostHeading> _headings = [];
@@ -163,19 +164,29 @@ internal sealed class PostRenderer
         private int _excerptTextEnd;
         private bool _excerptFromMarker;
         private bool _firstParagraphSeen;
-        private LeafBlock? _capturing;
+        private LeafBlock? _leafWithInlines;
+        private int _leafHtmlStart;
+        private bool _leafHasRawHtml;
 
         public RenderState(PostRenderer owner)
         {
             _owner = owner;
             _writer = new StringWriter(new StringBuilder(16 * 1024)) { NewLine = "\n" };
-            _captureWriter = new StringWriter(new StringBuilder(1024)) { NewLine = "\n" };
             _renderer = new HtmlRenderer(_writer);
             owner._pipeline.Setup(_renderer);
             _renderer.ObjectRenderers.ReplaceOrAdd<HtmlBlockRenderer>(new SanitizingHtmlBlockRenderer(owner._sanitizer));
             _renderer.LinkRewriter = RewriteUrl;
-            _renderer.ObjectWriteBefore += OnBefore;
-            _renderer.ObjectWriteAfter += OnAfter;
+
+            // Each renderer that writes something the walk collects from is wrapped: the object's type is then known from
+            // the renderer Markdig already picked for it, instead of being tested again before and after every object.
+            ObjectRendererCollection renderers = _renderer.ObjectRenderers;
+            for (int i = 0; i < renderers.Count; i++)
+            {
+                if (RoleOf(renderers[i]) is { } role)
+                {
+                    renderers[i] = new CollectingRenderer(renderers[i], this, role);
+                }
+            }
         }
 
         public RenderedBody Render(MarkdownDocument document, bool collect, bool excerpt)
@@ -191,21 +202,10 @@ internal sealed class PostRenderer
             _excerptHtmlStart = _excerptHtmlEnd = _excerptTextStart = _excerptTextEnd = -1;
             _excerptFromMarker = false;
             _firstParagraphSeen = false;
-            _capturing = null;
-            
-            try
-            {
-                _renderer.Render(document);
-                _writer.Flush();
-            }
-            finally
-            {
-                if (_capturing is not null)
-                {
-                    _renderer.Writer = _writer;
-                    _capturing = null;
-                }
-            }
+            _leafWithInlines = null;
+            _leafHasRawHtml = false;
+            _renderer.Render(document);
+            _writer.Flush();
 
             string text = TrimmedString(_plain, 0, _plain.Length);
             string excerptHtml = string.Empty;
@@ -260,48 +260,115 @@ internal sealed class PostRenderer
             return end == start ? string.Empty : builder.ToString(start, end - start);
         }
 
-        private void OnBefore(IMarkdownRenderer renderer, MarkdownObject obj)
+        /// <summary>
+        /// What the walk collects from the objects one renderer writes, or <see langword="null"/> when it collects nothing
+        /// from any of them; <see cref="ObjectRole.Any"/> when the renderer writes objects of several roles.
+        /// </summary>
+        private static ObjectRole? RoleOf(IMarkdownObjectRenderer renderer)
         {
-            switch (obj)
+            Type? written = null;
+            for (Type? type = renderer.GetType(); type is not null; type = type.BaseType)
             {
-                case LiteralInline literal:
-                    _plain.Append(literal.Content.AsSpan());
+                if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(MarkdownObjectRenderer<,>))
+                {
+                    written = type.GetGenericArguments()[1];
+                    break;
+                }
+            }
 
+            if (written is null)
+            {
+                return ObjectRole.Any;
+            }
+
+            ObjectRole? role = null;
+            foreach ((Type type, ObjectRole typeRole) in Roles)
+            {
+                if (type.IsAssignableFrom(written))
+                {
+                    return typeRole;
+                }
+
+                if (written.IsAssignableFrom(type))
+                {
+                    role = ObjectRole.Any;
+                }
+            }
+
+            return role;
+        }
+
+        private static ObjectRole RoleOf(MarkdownObject obj) => obj switch
+        {
+            LiteralInline => ObjectRole.Literal,
+            CodeInline => ObjectRole.Code,
+            LineBreakInline => ObjectRole.LineBreak,
+            HtmlEntityInline => ObjectRole.Entity,
+            HtmlInline => ObjectRole.RawInline,
+            AutolinkInline => ObjectRole.Autolink,
+            LinkInline => ObjectRole.Link,
+            AbbreviationInline => ObjectRole.Abbreviation,
+            MathInline => ObjectRole.Math,
+            LeafBlock => ObjectRole.Leaf,
+            _ => ObjectRole.None,
+        };
+
+        private void Before(MarkdownObject obj, ObjectRole role)
+        {
+            switch (role)
+            {
+                case ObjectRole.Literal:
+                    _plain.Append(((LiteralInline)obj).Content.AsSpan());
                     break;
-                case CodeInline code:
-                    _plain.Append(code.ContentSpan);
+                case ObjectRole.Code:
+                    _plain.Append(((CodeInline)obj).ContentSpan);
                     break;
-                case LineBreakInline lineBreak:
-                    _plain.Append(lineBreak.IsHard ? '\n' : ' ');
+                case ObjectRole.LineBreak:
+                    _plain.Append(((LineBreakInline)obj).IsHard ? '\n' : ' ');
                     break;
-                case HtmlEntityInline entity:
-                    _plain.Append(entity.Transcoded.AsSpan());
+                case ObjectRole.Entity:
+                    _plain.Append(((HtmlEntityInline)obj).Transcoded.AsSpan());
                     break;
-                case HtmlInline inline:
+                case ObjectRole.RawInline:
                     _hasRawHtml = true;
-                    if (inline.Tag.StartsWith("<br", StringComparison.OrdinalIgnoreCase))
+                    _leafHasRawHtml = true;
+                    if (((HtmlInline)obj).Tag.StartsWith("<br", StringComparison.OrdinalIgnoreCase))
                     {
                         _plain.Append(' ');
                     }
 
                     break;
-                case AutolinkInline autolink:
+                case ObjectRole.Autolink:
+                    var autolink = (AutolinkInline)obj;
                     _nextUrlIsImage = false;
                     _nextUrlIsEmail = autolink.IsEmail;
                     _plain.Append(autolink.Url);
                     break;
-                case LinkInline link:
-                    _nextUrlIsImage = link.IsImage;
+                case ObjectRole.Link:
+                    _nextUrlIsImage = ((LinkInline)obj).IsImage;
                     _nextUrlIsEmail = false;
                     break;
-                case LeafBlock leaf:
-                    BeforeLeaf(leaf);
+                case ObjectRole.Abbreviation:
+                    _plain.Append(((AbbreviationInline)obj).Abbreviation.Label);
+                    break;
+                case ObjectRole.Math:
+                    _plain.Append(((MathInline)obj).Content.AsSpan());
+                    break;
+                case ObjectRole.Leaf:
+                    BeforeLeaf((LeafBlock)obj);
                     break;
             }
         }
 
         private void BeforeLeaf(LeafBlock leaf)
         {
+            // Some renderers write a leaf's inlines without writing the leaf (a definition list's terms): its text still
+            // ends where the next leaf's starts.
+            if (_plain.Length > 0 && _plain[^1] != '\n')
+            {
+                _plain.Append('\n');
+            }
+
             switch (leaf)
             {
                 case HeadingBlock:
@@ -329,28 +396,32 @@ internal sealed class PostRenderer
                     break;
             }
 
-            if (_owner._sanitizer is { } sanitizer && leaf.Inline is { } inlines && ContainsHtml(inlines) && !sanitizer.AcceptsInlineTags(inlines))
+            if (_owner._sanitizer is not null && leaf.Inline is not null)
             {
-                // Raw HTML inside a paragraph spans several inlines (<span>, text, </span>): sanitize the block's whole output at once.
-                _capturing = leaf;
-                _captureWriter.GetStringBuilder().Clear();
-                _renderer.Writer = _captureWriter;
+                // Whether the leaf holds raw HTML is seen as its inlines are written; where its output starts is kept in case.
+                _leafWithInlines = leaf;
+                _leafHtmlStart = _writer.GetStringBuilder().Length;
+                _leafHasRawHtml = false;
             }
         }
 
-        private void OnAfter(IMarkdownRenderer renderer, MarkdownObject obj)
+        private void AfterLeaf(LeafBlock leaf)
         {
-            if (obj is not LeafBlock leaf)
+            if (ReferenceEquals(leaf, _leafWithInlines))
             {
-                return;
-            }
-
-            if (ReferenceEquals(leaf, _capturing))
-            {
-                _capturing = null;
-                _renderer.Writer = _writer;
-                _writer.Write(_owner._sanitizer!.Sanitize(_captureWriter.ToString()));
-                _writer.Write('\n');
+                _leafWithInlines = null;
+                if (_leafHasRawHtml && !_owner._sanitizer!.AcceptsInlineTags(leaf.Inline!))
+                {
+                    // Raw HTML inside a paragraph spans several inlines (<span>, text, </span>): sanitize the leaf's whole output at once.
+                    StringBuilder html = _writer.GetStringBuilder();
+                    string written = html.ToString(_leafHtmlStart, html.Length - _leafHtmlStart);
+                    html.Length = _leafHtmlStart;
+                    html.Append(_owner._sanitizer.Sanitize(written));
+                    if (html.Length == _leafHtmlStart || html[^1] != '\n')
+                    {
+                        html.Append('\n');
+                    }
+                }
             }
 
             if (leaf is HeadingBlock heading && _collect)
@@ -381,24 +452,6 @@ internal sealed class PostRenderer
             {
                 _plain.Append(array[i].Slice.AsSpan()).Append('\n');
             }
-        }
-
-        private static bool ContainsHtml(ContainerInline container)
-        {
-            for (Inline? inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
-            {
-                if (inline is HtmlInline)
-                {
-                    return true;
-                }
-
-                if (inline is ContainerInline child && ContainsHtml(child))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static bool IsMoreMarker(HtmlBlock block)
@@ -457,6 +510,57 @@ internal sealed class PostRenderer
 
             int stop = url.AsSpan(0, colon).IndexOfAny('/', '?', '#');
             return stop < 0;
+        }
+
+        /// <summary>What the walk collects from an object besides its HTML.</summary>
+        private enum ObjectRole
+        {
+            None,
+            Literal,
+            Code,
+            LineBreak,
+            Entity,
+            RawInline,
+            Autolink,
+            Link,
+            Abbreviation,
+            Math,
+            Leaf,
+
+            /// <summary>Told object by object: the renderer writes objects of several roles.</summary>
+            Any,
+        }
+
+        // In the order an object is tested against them; no type here derives from another.
+        private static readonly (Type Type, ObjectRole Role)[] Roles =
+        [
+            (typeof(LiteralInline), ObjectRole.Literal),
+            (typeof(CodeInline), ObjectRole.Code),
+            (typeof(LineBreakInline), ObjectRole.LineBreak),
+            (typeof(HtmlEntityInline), ObjectRole.Entity),
+            (typeof(HtmlInline), ObjectRole.RawInline),
+            (typeof(AutolinkInline), ObjectRole.Autolink),
+            (typeof(LinkInline), ObjectRole.Link),
+            (typeof(AbbreviationInline), ObjectRole.Abbreviation),
+            (typeof(MathInline), ObjectRole.Math),
+            (typeof(LeafBlock), ObjectRole.Leaf),
+        ];
+
+        /// <summary>One of Markdig's renderers, with what the walk collects done before and after it writes.</summary>
+        private sealed class CollectingRenderer(IMarkdownObjectRenderer inner, RenderState state, ObjectRole role) : IMarkdownObjectRenderer
+        {
+            public bool Accept(RendererBase renderer, Type objectType) => inner.Accept(renderer, objectType);
+
+            public void Write(RendererBase renderer, MarkdownObject objectToRender)
+            {
+                ObjectRole actual = role == ObjectRole.Any ? RoleOf(objectToRender) : role;
+                state.Before(objectToRender, actual);
+                inner.Write(renderer, objectToRender);
+                if (actual == ObjectRole.Leaf)
+                {
+                    state.AfterLeaf((LeafBlock)objectToRender);
+                }
+            }
         }
     }
 }
@@ -731,6 +835,12 @@ internal static class HtmlText
             }
 
             return;
+        }
+
+        if (output.Length > 0 && output[^1] is ' ' or '\n')
+        {
+            // "Raw <em>HTML</em> block": the space written for the tag is the one between the words.
+            text = text.TrimStart();
         }
 
         if (text.Contains('&'))
