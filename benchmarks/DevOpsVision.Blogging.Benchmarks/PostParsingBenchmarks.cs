@@ -13,7 +13,8 @@ namespace DevOpsVision.Blogging.Benchmarks;
 /// each iteration, so every figure is a first parse.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[Config(typeof(MedianRatioConfig))]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 15)]
 public class PostParsingBenchmarks
 {
     private IReadOnlyList<PostFile> _files = [];

@@ -26,6 +26,12 @@ public static class Program
             return;
         }
 
+        if (args is ["parse-report"])
+        {
+            ParseReport.Run();
+            return;
+        }
+
         if (args is ["search-report"])
         {
             SearchReport.Run();
