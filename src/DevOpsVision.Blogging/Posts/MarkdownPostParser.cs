@@ -88,6 +88,12 @@ public sealed class MarkdownPostParser : IPostParser
         }
 
         builder.UseYamlFrontMatter();
+        if (!options.TrustContent)
+        {
+            // Last, so that it sees every attribute reader the other extensions set up.
+            builder.Extensions.Add(new SafeAttributesExtension(PostRenderer.CreateSanitizer()));
+        }
+
         builder.MaximumNestingDepth = options.MaxNestingDepth;
         return builder.Build();
     }

@@ -44,6 +44,57 @@ public class HtmlSafetyTests
     }
 
     [Theory]
+    [InlineData("# Head {onclick=\"alert(1)\"}")]
+    [InlineData("Para {onmouseover=alert(1)}")]
+    [InlineData("{onclick=alert(1)}\nNext paragraph.")]
+    [InlineData("{onclick=\"alert(1)\"}\n- a list item")]
+    [InlineData("[x](https://example.org){onclick=alert(1)}")]
+    [InlineData("*emphasis*{onfocus=alert(1) tabindex=1}")]
+    [InlineData("![i](x.png){onerror=alert(1)}")]
+    [InlineData("```{onclick=alert(1)}\ncode\n```")]
+    [InlineData("::: {onclick=alert(1)}\nbox\n:::")]
+    [InlineData("[x](https://example.org){href=javascript:alert(1)}")]
+    [InlineData("Para {style=\"position:fixed;top:0\"}")]
+    [InlineData("Para {formaction=javascript:alert(1)}")]
+    public void Render_GenericAttributesTheSanitizerWouldRemove_StayText(string markdown)
+    {
+        Post post = Untrusted(markdown);
+
+        Assert.DoesNotMatch(@"\s(on[a-z]+|style|formaction)=""", post.Html);
+        Assert.DoesNotContain("href=\"javascript", post.Html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("{", post.PlainText + post.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_GenericAttributesTheSanitizerKeeps_Apply()
+    {
+        Post post = Untrusted("# Safe {#my-id .note title=\"T\"}\n\n[l](https://example.org){target=_blank}");
+
+        Assert.Contains("<h1 id=\"my-id\" class=\"note\" title=\"T\">Safe</h1>", post.Html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.org\" target=\"_blank\">l</a>", post.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_TrustedContent_KeepsEveryGenericAttribute()
+    {
+        Post post = Trusted("# Head {onclick=\"go()\" style=\"color:red\"}");
+
+        Assert.Contains("<h1 id=\"head\" onclick=\"go()\" style=\"color:red\">Head</h1>", post.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Term <script>alert(1)</script>\n:   Definition", "&lt;script&gt;alert(1)&lt;/script&gt;")]
+    [InlineData("Term <img src=x onerror=alert(1)>\n:   Definition", "&lt;img src=x onerror=alert(1)&gt;")]
+    public void Render_RawInlineHtmlWrittenWithoutItsParagraph_IsWrittenAsText(string markdown, string escaped)
+    {
+        Post post = Untrusted(markdown);
+
+        Assert.Contains("<dt>Term " + escaped + "</dt>", post.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", post.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", post.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("[x](javascript:alert(1))")]
     [InlineData("[x](JaVaScRiPt:alert(1))")]
     [InlineData("[x](java&#09;script:alert(1))")]

@@ -161,6 +161,43 @@ public class RenderWalkTests
         Assert.Equal("Head", Assert.Single(body.Headings).Text);
     }
 
+    [Fact]
+    public void LeafWrittenInsideAnotherLeaf_LeavesTheOuterLeafSanitized()
+    {
+        var options = new BlogOptions { ConfigureMarkdown = builder => builder.UseAdvancedExtensions().Use(new NotesInText()) };
+        MarkdownPipeline pipeline = MarkdownPostParser.BuildPipeline(options);
+        RenderedBody body = new PostRenderer(pipeline, options).Render(Markdown.Parse(
+            "Before <img src=x onerror=alert(1)> NOTE after <img src=y onerror=alert(2)>.\n", pipeline));
+
+        Assert.DoesNotContain("onerror", body.Html, StringComparison.Ordinal);
+        Assert.Contains("<p>a note</p>", body.Html, StringComparison.Ordinal);
+        Assert.Contains("Before", body.Html, StringComparison.Ordinal);
+        Assert.Contains("after", body.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsersRendererThatWritesRawHtmlItself_HasItsLeafSanitized()
+    {
+        var options = new BlogOptions { ConfigureMarkdown = builder => builder.UseAdvancedExtensions().Use(new RawParagraphs()) };
+        MarkdownPipeline pipeline = MarkdownPostParser.BuildPipeline(options);
+        RenderedBody body = new PostRenderer(pipeline, options).Render(Markdown.Parse("Hello <img src=x onerror=alert(1)> world.\n", pipeline));
+
+        Assert.Equal("<p class=\"raw\">Hello <img src=\"x\"> world.</p>\n", body.Html);
+    }
+
+    [Fact]
+    public void DocumentNestedPastTheRenderersLimit_DoesNotBreakTheNextPostOnTheThread()
+    {
+        var parser = new MarkdownPostParser(new BlogOptions());
+        string nested = string.Concat(Enumerable.Range(0, 70).Select(i => $"*a{i} ")) + "x" + string.Concat(Enumerable.Range(0, 70).Select(i => $" b{69 - i}*"));
+        parser.Parse(PostFile.FromText("2021-01-01-nested.md", "---\ntitle: Nested\n---\n" + nested + "\n"));
+
+        PostParseResult next = parser.Parse(PostFile.FromText("2021-01-02-next.md", "---\ntitle: Next\n---\nHello *world*.\n"));
+
+        Assert.True(next.Succeeded, string.Join(Environment.NewLine, next.Diagnostics));
+        Assert.Equal("<p>Hello <em>world</em>.</p>\n", next.Post!.Html);
+    }
+
     /// <summary>
     /// The plainest form of the walk: Markdig's own renderer, with every object's type tested before and after it is
     /// written. Kept here as the reference the faster walk is held to.
@@ -270,6 +307,79 @@ public class RenderWalkTests
         {
             var html = (HtmlRenderer)renderer;
             html.Write("<p class=\"plain\">").WriteLeafInline((ParagraphBlock)objectToRender).WriteLine("</p>");
+        }
+    }
+
+    /// <summary>A user's extension whose literal renderer writes a paragraph of its own where a literal says NOTE.</summary>
+    private sealed class NotesInText : IMarkdownExtension
+    {
+        public void Setup(MarkdownPipelineBuilder pipeline)
+        {
+        }
+
+        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+        {
+            if (renderer is HtmlRenderer html)
+            {
+                html.ObjectRenderers.Insert(0, new NoteRenderer());
+            }
+        }
+    }
+
+    private sealed class NoteRenderer : HtmlObjectRenderer<LiteralInline>
+    {
+        protected override void Write(HtmlRenderer renderer, LiteralInline obj)
+        {
+            string text = obj.Content.ToString();
+            int note = text.IndexOf("NOTE", StringComparison.Ordinal);
+            if (note < 0)
+            {
+                renderer.WriteEscape(text);
+                return;
+            }
+
+            renderer.WriteEscape(text[..note]);
+            var paragraph = new ParagraphBlock { Inline = new ContainerInline() };
+            paragraph.Inline.AppendChild(new LiteralInline("a note"));
+            renderer.Write(paragraph);
+            renderer.WriteEscape(text[(note + 4)..]);
+        }
+    }
+
+    /// <summary>A user's extension whose paragraph renderer writes raw HTML itself instead of handing it to Markdig.</summary>
+    private sealed class RawParagraphs : IMarkdownExtension
+    {
+        public void Setup(MarkdownPipelineBuilder pipeline)
+        {
+        }
+
+        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+        {
+            if (renderer is HtmlRenderer html)
+            {
+                html.ObjectRenderers.Insert(0, new RawParagraphRenderer());
+            }
+        }
+    }
+
+    private sealed class RawParagraphRenderer : HtmlObjectRenderer<ParagraphBlock>
+    {
+        protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
+        {
+            renderer.Write("<p class=\"raw\">");
+            for (Inline? inline = obj.Inline?.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                if (inline is HtmlInline html)
+                {
+                    renderer.Write(html.Tag);
+                }
+                else if (inline is LiteralInline literal)
+                {
+                    renderer.WriteEscape(literal.Content);
+                }
+            }
+
+            renderer.WriteLine("</p>");
         }
     }
 }

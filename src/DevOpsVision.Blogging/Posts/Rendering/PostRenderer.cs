@@ -67,7 +67,17 @@ internal sealed class PostRenderer
     public RenderedBody Render(MarkdownDocument document, bool collect = true, bool excerpt = true)
     {
         RenderState state = _state.Value!;
-        return state.Render(document, collect, excerpt);
+        try
+        {
+            return state.Render(document, collect, excerpt);
+        }
+        catch
+        {
+            // Markdig's renderer keeps its nesting depth and writer state across calls and does not restore them when a
+            // render throws (a document nested past its limit): the thread gets a fresh one, so the next post renders.
+            _state.Value = new RenderState(this);
+            throw;
+        }
     }
 
     internal static HtmlSanitizer CreateSanitizer()
@@ -167,6 +177,7 @@ internal sealed class PostRenderer
         private LeafBlock? _leafWithInlines;
         private int _leafHtmlStart;
         private bool _leafHasRawHtml;
+        private bool _leafMustBeSanitized;
 
         public RenderState(PostRenderer owner)
         {
@@ -204,6 +215,7 @@ internal sealed class PostRenderer
             _firstParagraphSeen = false;
             _leafWithInlines = null;
             _leafHasRawHtml = false;
+            _leafMustBeSanitized = false;
             _renderer.Render(document);
             _writer.Flush();
 
@@ -354,10 +366,71 @@ internal sealed class PostRenderer
                 case ObjectRole.Math:
                     _plain.Append(((MathInline)obj).Content.AsSpan());
                     break;
-                case ObjectRole.Leaf:
-                    BeforeLeaf((LeafBlock)obj);
-                    break;
             }
+        }
+
+        /// <summary>
+        /// Starts a leaf, returning what was being tracked for the leaf around it (a renderer may write a leaf inside
+        /// another's output); <paramref name="writtenByMarkdig"/> is false when a renderer from elsewhere writes it, which
+        /// may write raw HTML without handing each inline to Markdig.
+        /// </summary>
+        private LeafTracking EnterLeaf(LeafBlock leaf, bool writtenByMarkdig)
+        {
+            var outer = new LeafTracking(_leafWithInlines, _leafHtmlStart, _leafHasRawHtml, _leafMustBeSanitized);
+            BeforeLeaf(leaf);
+            if (!writtenByMarkdig && ReferenceEquals(_leafWithInlines, leaf) && ContainsHtml(leaf.Inline!))
+            {
+                _leafHasRawHtml = true;
+                _leafMustBeSanitized = true;
+            }
+
+            return outer;
+        }
+
+        private void LeaveLeaf(LeafBlock leaf, LeafTracking outer)
+        {
+            bool hadRawHtml = _leafHasRawHtml;
+            AfterLeaf(leaf);
+            if (outer.Leaf is not null)
+            {
+                _leafWithInlines = outer.Leaf;
+                _leafHtmlStart = outer.HtmlStart;
+                _leafHasRawHtml = outer.HasRawHtml || hadRawHtml;
+                _leafMustBeSanitized = outer.MustBeSanitized;
+            }
+        }
+
+        private static bool ContainsHtml(ContainerInline container)
+        {
+            for (Inline? inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                if (inline is HtmlInline || (inline is ContainerInline child && ContainsHtml(child)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether raw inline HTML is being written, untrusted, outside the leaf whose output is sanitized after it is
+        /// written.
+        /// </summary>
+        private bool IsOutsideSanitizedLeaf(HtmlInline inline)
+        {
+            if (_owner._sanitizer is null || !_renderer.EnableHtmlForInline)
+            {
+                return false;
+            }
+
+            ContainerInline? root = inline.Parent;
+            while (root?.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            return _leafWithInlines is null || !ReferenceEquals(root?.ParentBlock, _leafWithInlines);
         }
 
         private void BeforeLeaf(LeafBlock leaf)
@@ -402,6 +475,7 @@ internal sealed class PostRenderer
                 _leafWithInlines = leaf;
                 _leafHtmlStart = _writer.GetStringBuilder().Length;
                 _leafHasRawHtml = false;
+                _leafMustBeSanitized = false;
             }
         }
 
@@ -410,14 +484,14 @@ internal sealed class PostRenderer
             if (ReferenceEquals(leaf, _leafWithInlines))
             {
                 _leafWithInlines = null;
-                if (_leafHasRawHtml && !_owner._sanitizer!.AcceptsInlineTags(leaf.Inline!))
+                if (_leafHasRawHtml && (_leafMustBeSanitized || !_owner._sanitizer!.AcceptsInlineTags(leaf.Inline!)))
                 {
                     // Raw HTML inside a paragraph spans several inlines (<span>, text, </span>): sanitize the leaf's whole output at once.
                     StringBuilder html = _writer.GetStringBuilder();
                     string written = html.ToString(_leafHtmlStart, html.Length - _leafHtmlStart);
                     html.Length = _leafHtmlStart;
-                    html.Append(_owner._sanitizer.Sanitize(written));
-                    if (html.Length == _leafHtmlStart || html[^1] != '\n')
+                    html.Append(_owner._sanitizer!.Sanitize(written));
+                    if (written.EndsWith('\n') && (html.Length == _leafHtmlStart || html[^1] != '\n'))
                     {
                         html.Append('\n');
                     }
@@ -549,19 +623,39 @@ internal sealed class PostRenderer
         /// <summary>One of Markdig's renderers, with what the walk collects done before and after it writes.</summary>
         private sealed class CollectingRenderer(IMarkdownObjectRenderer inner, RenderState state, ObjectRole role) : IMarkdownObjectRenderer
         {
+            // Markdig's renderers, and this library's, hand every inline to the renderer; others may write raw HTML themselves.
+            private readonly bool _writtenByMarkdig = inner.GetType().Assembly == typeof(HtmlRenderer).Assembly
+                || inner.GetType().Assembly == typeof(CollectingRenderer).Assembly;
+
             public bool Accept(RendererBase renderer, Type objectType) => inner.Accept(renderer, objectType);
 
             public void Write(RendererBase renderer, MarkdownObject objectToRender)
             {
                 ObjectRole actual = role == ObjectRole.Any ? RoleOf(objectToRender) : role;
-                state.Before(objectToRender, actual);
-                inner.Write(renderer, objectToRender);
                 if (actual == ObjectRole.Leaf)
                 {
-                    state.AfterLeaf((LeafBlock)objectToRender);
+                    var leaf = (LeafBlock)objectToRender;
+                    LeafTracking outer = state.EnterLeaf(leaf, _writtenByMarkdig);
+                    inner.Write(renderer, objectToRender);
+                    state.LeaveLeaf(leaf, outer);
+                    return;
                 }
+
+                state.Before(objectToRender, actual);
+                if (actual == ObjectRole.RawInline && state.IsOutsideSanitizedLeaf((HtmlInline)objectToRender))
+                {
+                    // A renderer wrote a leaf's inlines without writing the leaf (a definition list's term), so nothing
+                    // sanitizes the leaf's output afterwards: the tag is written as text.
+                    ((HtmlRenderer)renderer).WriteEscape(((HtmlInline)objectToRender).Tag);
+                    return;
+                }
+
+                inner.Write(renderer, objectToRender);
             }
         }
+
+        /// <summary>What is tracked of the leaf being written, kept while a leaf inside its output is written.</summary>
+        private readonly record struct LeafTracking(LeafBlock? Leaf, int HtmlStart, bool HasRawHtml, bool MustBeSanitized);
     }
 }
 
