@@ -6,16 +6,18 @@ using Markdig.Parsers;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace DevOpsVision.Blogging.Posts.Rendering;
 
 /// <summary>
 /// Keeps Markdig's generic attributes (<c>{#id .class name=value}</c> after a heading, a paragraph, a link, a fence)
-/// from writing an attribute the sanitizer would remove, when the blog does not trust its content. Markdig writes those
-/// attributes as given, so <c># Title {onclick=alert(1)}</c> would put an event handler in the page. A brace group with
-/// such an attribute (an event handler, a URL, a style, anything the sanitizer does not allow) is not read as attributes
-/// and stays in the text, escaped, where the author can see it; ids, classes and the attributes the sanitizer allows
-/// apply as usual. Added last, after every extension that reads attributes has set itself up.
+/// from writing an attribute the sanitizer would remove, when the blog does not trust its content: Markdig writes them
+/// as given, so <c># Title {onclick=alert(1)}</c> would put an event handler in the page. Ids, classes and the
+/// attributes the sanitizer allows apply as usual; any other <c>name=value</c> (an event handler, a URL, a style) is
+/// dropped, as the sanitizer drops it from raw HTML. A brace group with a bare name the sanitizer does not allow
+/// (<c>## {verb} {object}</c>, <c>replace {BRANCH}</c>) is text, not attributes, and stays in the post.
+/// Added last, after every extension that reads attributes has set itself up.
 /// </summary>
 internal sealed class SafeAttributesExtension(HtmlSanitizer sanitizer) : IMarkdownExtension
 {
@@ -43,58 +45,101 @@ internal sealed class SafeAttributesExtension(HtmlSanitizer sanitizer) : IMarkdo
     {
     }
 
-    /// <summary>Whether every attribute named in <paramref name="attributes"/> is one the sanitizer keeps as written.</summary>
-    private bool IsSafe(HtmlAttributes attributes)
+    private bool IsKept(string name) =>
+
+        // URLs and styles are what the sanitizer rewrites rather than keeps; nothing here can check them.
+        sanitizer.AllowedAttributes.Contains(name) && !sanitizer.UriAttributes.Contains(name) && !name.Equals("style", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a brace group reads as text rather than attributes: it names, bare, an attribute that is not kept.</summary>
+    private bool IsText(HtmlAttributes attributes)
     {
-        if (attributes.Properties is not { } properties)
+        if (attributes.Properties is { } properties)
         {
-            return true;
-        }
-
-        foreach (KeyValuePair<string, string?> property in properties)
-        {
-            string name = property.Key;
-
-            // URLs and styles are what the sanitizer rewrites rather than keeps; nothing here can check them.
-            if (!sanitizer.AllowedAttributes.Contains(name) || sanitizer.UriAttributes.Contains(name)
-                || name.Equals("style", StringComparison.OrdinalIgnoreCase))
+            foreach (KeyValuePair<string, string?> property in properties)
             {
-                return false;
+                if (property.Value is null && !IsKept(property.Key))
+                {
+                    return true;
+                }
             }
         }
 
-        return true;
+        return false;
     }
 
-    /// <summary>Whether the brace group that a block's attribute reader would take from <paramref name="line"/>, if any, is safe.</summary>
-    private bool IsSafeAt(StringSlice line)
+    /// <summary>Whether a block's attribute reader would take a brace group from <paramref name="line"/> that reads as text.</summary>
+    private bool HoldsText(StringSlice line)
     {
         // Markdig's reader takes the first brace on the line.
         int brace = line.IndexOf('{');
         if (brace < 0)
         {
-            return true;
+            return false;
         }
 
         StringSlice group = line;
         group.Start = brace;
-        return !GenericAttributesParser.TryParse(ref group, out HtmlAttributes? attributes) || IsSafe(attributes);
+        return GenericAttributesParser.TryParse(ref group, out HtmlAttributes? attributes) && IsText(attributes);
     }
 
-    /// <summary>Markdig's inline attribute reader, declining a brace group with an attribute that is not safe.</summary>
+    /// <summary>Drops from <paramref name="target"/>'s attributes every property that is not kept.</summary>
+    private void DropUnsafe(MarkdownObject? target)
+    {
+        if (target?.TryGetAttributes() is { Properties: { } properties })
+        {
+            for (int i = properties.Count - 1; i >= 0; i--)
+            {
+                if (!IsKept(properties[i].Key))
+                {
+                    properties.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    /// <summary>Markdig's inline attribute reader, with what it attached made safe.</summary>
     private sealed class SafeGenericAttributesParser(SafeAttributesExtension owner) : GenericAttributesParser
     {
         public override bool Match(InlineProcessor processor, ref StringSlice slice)
         {
             StringSlice group = slice;
-            return (!TryParse(ref group, out HtmlAttributes? attributes) || owner.IsSafe(attributes)) && base.Match(processor, ref slice);
+            if ((TryParse(ref group, out HtmlAttributes? attributes) && owner.IsText(attributes)) || !base.Match(processor, ref slice))
+            {
+                return false;
+            }
+
+            // Markdig gives the attributes to the inline before the braces or one of its containers, to the block, or
+            // (braces alone in a paragraph) to the next block: whichever it was, nothing unsafe stays on it.
+            for (Inline? inline = processor.Inline; inline is not null; inline = inline.Parent)
+            {
+                owner.DropUnsafe(inline);
+            }
+
+            if (processor.Block is { } block)
+            {
+                owner.DropUnsafe(block);
+                if (block.Parent is { } parent && parent.IndexOf(block) is int index and >= 0 && index + 1 < parent.Count)
+                {
+                    owner.DropUnsafe(parent[index + 1]);
+                }
+            }
+
+            return true;
         }
     }
 
-    /// <summary>A block parser's attribute reader (headings, fences), declining a brace group with an attribute that is not safe.</summary>
+    /// <summary>A block parser's attribute reader (headings, fences, containers), with what it attached made safe.</summary>
     private sealed class BlockAttributes(SafeAttributesExtension owner, TryParseAttributesDelegate read)
     {
-        public bool TryParse(BlockProcessor processor, ref StringSlice line, IBlock block) =>
-            owner.IsSafeAt(line) && read(processor, ref line, block);
+        public bool TryParse(BlockProcessor processor, ref StringSlice line, IBlock block)
+        {
+            if (owner.HoldsText(line) || !read(processor, ref line, block))
+            {
+                return false;
+            }
+
+            owner.DropUnsafe(block as MarkdownObject);
+            return true;
+        }
     }
 }
