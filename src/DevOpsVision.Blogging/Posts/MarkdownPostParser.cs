@@ -91,7 +91,7 @@ public sealed class MarkdownPostParser : IPostParser
         if (!options.TrustContent)
         {
             // Last, so that it sees every attribute reader the other extensions set up.
-            builder.Extensions.Add(new SafeAttributesExtension(PostRenderer.CreateSanitizer()));
+            builder.Extensions.Add(new UntrustedContentExtension(PostRenderer.CreateSanitizer()));
         }
 
         builder.MaximumNestingDepth = options.MaxNestingDepth;

@@ -100,6 +100,41 @@ public class HtmlSafetyTests
     }
 
     [Theory]
+    [InlineData("*[x<img src=x onerror=alert(1)//]: t\n\nx<img src=x onerror=alert(1)//")]
+    [InlineData("*[X<img src=x onerror=alert(1)//]: t\n\n# X<img src=x onerror=alert(1)//")]
+    [InlineData("*[x<svg/onload=alert(1)//]: t\n\nTerm x<svg/onload=alert(1)//\n:   def")]
+    [InlineData("*[Q<img src=x onerror=alert(1)//]: t\n\nQ<img src=x onerror=alert(1)// <span>ok</span>")]
+    [InlineData("*[Q<a href=javascript:alert(1)]: t\n\nQ<a href=javascript:alert(1) z")]
+    public void Render_AbbreviationLabel_IsEscaped(string markdown)
+    {
+        Post post = Untrusted(markdown);
+
+        Assert.Contains("<abbr title=\"t\">", post.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", post.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<svg", post.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<a href=javascript", post.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;", post.Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("![](https://www.youtube.com.evil.example/embed/x)")]
+    [InlineData("![](https://www.youtube.comevil.example/embed)")]
+    [InlineData("![](//www.youtube.com.evil.example/embed/x)")]
+    public void Render_MediaLinkToALookalikeHost_MakesNoIframe(string markdown)
+    {
+        Assert.DoesNotContain("<iframe", Untrusted(markdown).Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("![](https://www.youtube.com/watch?v=dQw4w9WgXcQ)", "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"")]
+    [InlineData("![](https://youtu.be/dQw4w9WgXcQ)", "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"")]
+    [InlineData("![](https://vimeo.com/76979871)", "<iframe src=\"https://player.vimeo.com/video/76979871\"")]
+    public void Render_MediaLinkToAVideoSite_StillMakesItsIframe(string markdown, string iframe)
+    {
+        Assert.Contains(iframe, Untrusted(markdown).Html, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Term <script>alert(1)</script>\n:   Definition", "&lt;script&gt;alert(1)&lt;/script&gt;")]
     [InlineData("Term <img src=x onerror=alert(1)>\n:   Definition", "&lt;img src=x onerror=alert(1)&gt;")]
     public void Render_RawInlineHtmlWrittenWithoutItsParagraph_IsWrittenAsText(string markdown, string escaped)

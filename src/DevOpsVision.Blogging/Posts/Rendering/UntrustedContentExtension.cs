@@ -1,6 +1,8 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Extensions.Abbreviations;
 using Markdig.Extensions.GenericAttributes;
+using Markdig.Extensions.MediaLinks;
 using Markdig.Helpers;
 using Markdig.Parsers;
 using Markdig.Renderers;
@@ -11,18 +13,42 @@ using Markdig.Syntax.Inlines;
 namespace DevOpsVision.Blogging.Posts.Rendering;
 
 /// <summary>
-/// Keeps Markdig's generic attributes (<c>{#id .class name=value}</c> after a heading, a paragraph, a link, a fence)
-/// from writing an attribute the sanitizer would remove, when the blog does not trust its content: Markdig writes them
+/// What Markdig's extensions would otherwise let an untrusted post write into the page, closed when the blog does not
+/// trust its content. Added last, after every other extension has set itself up.
+/// <list type="bullet">
+/// <item>Generic attributes (<c>{#id .class name=value}</c> after a heading, a paragraph, a link, a fence) are written
 /// as given, so <c># Title {onclick=alert(1)}</c> would put an event handler in the page. Ids, classes and the
 /// attributes the sanitizer allows apply as usual; any other <c>name=value</c> (an event handler, a URL, a style) is
 /// dropped, as the sanitizer drops it from raw HTML. A brace group with a bare name the sanitizer does not allow
-/// (<c>## {verb} {object}</c>, <c>replace {BRANCH}</c>) is text, not attributes, and stays in the post.
-/// Added last, after every extension that reads attributes has set itself up.
+/// (<c>## {verb} {object}</c>, <c>replace {BRANCH}</c>) is text, not attributes, and stays in the post.</item>
+/// <item>An abbreviation's label is written unescaped, so <c>*[x&lt;img src=x onerror=…]: t</c> would write the tag:
+/// labels are escaped.</item>
+/// <item>A media link becomes an iframe of the URL a host provider makes, and the YouTube provider accepts any host
+/// that starts with <c>www.youtube.com</c>: an iframe is made only of the video sites' own hosts.</item>
+/// </list>
 /// </summary>
-internal sealed class SafeAttributesExtension(HtmlSanitizer sanitizer) : IMarkdownExtension
+internal sealed class UntrustedContentExtension(HtmlSanitizer sanitizer) : IMarkdownExtension
 {
+    // The hosts Markdig's providers make iframes of, for YouTube, Vimeo, Odnoklassniki and Yandex Music.
+    private static readonly HashSet<string> IframeHosts = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com", "ok.ru", "music.yandex.ru",
+    };
+
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
+        if (pipeline.Extensions.Find<MediaLinkExtension>() is { } media)
+        {
+            List<IHostProvider> hosts = media.Options.Hosts;
+            for (int i = 0; i < hosts.Count; i++)
+            {
+                if (hosts[i] is not KnownIframeHost)
+                {
+                    hosts[i] = new KnownIframeHost(hosts[i]);
+                }
+            }
+        }
+
         OrderedList<InlineParser> inlineParsers = pipeline.InlineParsers;
         for (int i = 0; i < inlineParsers.Count; i++)
         {
@@ -43,6 +69,10 @@ internal sealed class SafeAttributesExtension(HtmlSanitizer sanitizer) : IMarkdo
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
+        if (renderer is HtmlRenderer html && html.ObjectRenderers.Contains<HtmlAbbreviationRenderer>())
+        {
+            html.ObjectRenderers.ReplaceOrAdd<HtmlAbbreviationRenderer>(new EscapedAbbreviationRenderer());
+        }
     }
 
     private bool IsKept(string name) =>
@@ -98,7 +128,7 @@ internal sealed class SafeAttributesExtension(HtmlSanitizer sanitizer) : IMarkdo
     }
 
     /// <summary>Markdig's inline attribute reader, with what it attached made safe.</summary>
-    private sealed class SafeGenericAttributesParser(SafeAttributesExtension owner) : GenericAttributesParser
+    private sealed class SafeGenericAttributesParser(UntrustedContentExtension owner) : GenericAttributesParser
     {
         public override bool Match(InlineProcessor processor, ref StringSlice slice)
         {
@@ -129,7 +159,7 @@ internal sealed class SafeAttributesExtension(HtmlSanitizer sanitizer) : IMarkdo
     }
 
     /// <summary>A block parser's attribute reader (headings, fences, containers), with what it attached made safe.</summary>
-    private sealed class BlockAttributes(SafeAttributesExtension owner, TryParseAttributesDelegate read)
+    private sealed class BlockAttributes(UntrustedContentExtension owner, TryParseAttributesDelegate read)
     {
         public bool TryParse(BlockProcessor processor, ref StringSlice line, IBlock block)
         {
@@ -140,6 +170,46 @@ internal sealed class SafeAttributesExtension(HtmlSanitizer sanitizer) : IMarkdo
 
             owner.DropUnsafe(block as MarkdownObject);
             return true;
+        }
+    }
+
+    /// <summary>Markdig's abbreviation renderer, with the label escaped.</summary>
+    private sealed class EscapedAbbreviationRenderer : HtmlObjectRenderer<AbbreviationInline>
+    {
+        protected override void Write(HtmlRenderer renderer, AbbreviationInline obj)
+        {
+            Abbreviation abbreviation = obj.Abbreviation;
+            if (renderer.EnableHtmlForInline)
+            {
+                renderer.Write("<abbr").WriteAttributes(obj).Write(" title=\"").WriteEscape(ref abbreviation.Text).Write("\">");
+            }
+
+            renderer.WriteEscape(abbreviation.Label);
+            if (renderer.EnableHtmlForInline)
+            {
+                renderer.Write("</abbr>");
+            }
+        }
+    }
+
+    /// <summary>A media host provider whose iframe, if it makes one, is on one of the video sites' own hosts.</summary>
+    private sealed class KnownIframeHost(IHostProvider inner) : IHostProvider
+    {
+        public string? Class => inner.Class;
+
+        public bool AllowFullScreen => inner.AllowFullScreen;
+
+        public bool TryHandle(Uri mediaUri, bool isSchemaRelative, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? iframeUrl)
+        {
+            if (inner.TryHandle(mediaUri, isSchemaRelative, out iframeUrl)
+                && Uri.TryCreate(iframeUrl, UriKind.Absolute, out Uri? frame)
+                && frame.Scheme is "https" or "http" && IframeHosts.Contains(frame.Host))
+            {
+                return true;
+            }
+
+            iframeUrl = null;
+            return false;
         }
     }
 }
