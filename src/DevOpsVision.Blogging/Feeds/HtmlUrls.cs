@@ -149,7 +149,22 @@ internal static class HtmlUrls
             return null;
         }
 
-        return Uri.TryCreate(pageUrl, url, out Uri? absolute) ? WebUtility.HtmlEncode(absolute.AbsoluteUri) : null;
+        return Resolve(pageUrl, url) is { } absolute ? WebUtility.HtmlEncode(absolute) : null;
+    }
+
+    /// <summary>
+    /// A relative URL made absolute as a browser makes it (a backslash is a slash), or an empty string when that is not
+    /// an http or https URL: .NET reads <c>\\host\share</c> as a <c>file:</c> path, which a feed reader on Windows would
+    /// open over SMB.
+    /// </summary>
+    private static string? Resolve(Uri pageUrl, string url)
+    {
+        if (!Uri.TryCreate(pageUrl, url.Replace('\\', '/'), out Uri? absolute))
+        {
+            return null;
+        }
+
+        return absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps ? absolute.AbsoluteUri : string.Empty;
     }
 
     private static string? RewriteSrcset(string encoded, Uri pageUrl)
@@ -160,9 +175,9 @@ internal static class HtmlUrls
         {
             int space = candidates[c].IndexOf(' ', StringComparison.Ordinal);
             string url = space < 0 ? candidates[c] : candidates[c][..space];
-            if (!IsAbsolute(url) && Uri.TryCreate(pageUrl, url, out Uri? absolute))
+            if (!IsAbsolute(url) && Resolve(pageUrl, url) is { } absolute)
             {
-                candidates[c] = absolute.AbsoluteUri + (space < 0 ? string.Empty : candidates[c][space..]);
+                candidates[c] = absolute + (space < 0 ? string.Empty : candidates[c][space..]);
                 changed = true;
             }
         }

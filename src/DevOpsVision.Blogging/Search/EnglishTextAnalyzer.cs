@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using DevOpsVision.Blogging.Text;
 
 namespace DevOpsVision.Blogging.Search;
 
@@ -288,7 +289,7 @@ public sealed class EnglishTextAnalyzer : ITextAnalyzer
             word = word[..(MaxWordLength * 2)];
         }
 
-        string decomposed = word.ToString().Normalize(NormalizationForm.FormKD);
+        string decomposed = UnicodeNormal.Normalize(word.ToString(), NormalizationForm.FormKD);
         int length = 0;
         foreach (char c in decomposed)
         {

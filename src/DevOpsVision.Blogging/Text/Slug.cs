@@ -20,7 +20,7 @@ internal static class Slug
             return string.Empty;
         }
 
-        string decomposed = IsAscii(text) ? text : text.Normalize(NormalizationForm.FormD);
+        string decomposed = IsAscii(text) ? text : UnicodeNormal.Normalize(text, NormalizationForm.FormD);
         var builder = new StringBuilder(Math.Min(decomposed.Length, MaxLength + 8));
         bool pendingDash = false;
         foreach (char c in decomposed)
@@ -88,7 +88,7 @@ internal static class Slug
     /// </summary>
     public static string Fold(string text)
     {
-        string decomposed = IsAscii(text) ? text : text.Normalize(NormalizationForm.FormD);
+        string decomposed = IsAscii(text) ? text : UnicodeNormal.Normalize(text, NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         bool pendingSpace = false;
         foreach (char c in decomposed)

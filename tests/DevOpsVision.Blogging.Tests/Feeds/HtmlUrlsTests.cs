@@ -15,6 +15,9 @@ public class HtmlUrlsTests
     [InlineData("<a href=\"?q=a&amp;b=c\">q</a>", "<a href=\"https://blog.example.org/posts/x/?q=a&amp;b=c\">q</a>")]
     [InlineData("<p>text with href=\"not-a-tag\" outside</p>", "<p>text with href=\"not-a-tag\" outside</p>")]
     [InlineData("<a href=\"#top\">t</a>", "<a href=\"https://blog.example.org/posts/x/#top\">t</a>")]
+    [InlineData("<img src=\"\\\\evil.example\\s\\b.png\">", "<img src=\"https://evil.example/s/b.png\">")]
+    [InlineData("<img srcset=\"\\\\evil.example\\b.png 2x\">", "<img srcset=\"https://evil.example/b.png 2x\">")]
+    [InlineData("<a href=\"a\\b.html\">b</a>", "<a href=\"https://blog.example.org/posts/x/a/b.html\">b</a>")]
     public void MakeAbsolute_RewritesUrlAttributes(string html, string expected) => Assert.Equal(expected, HtmlUrls.MakeAbsolute(html, Page));
 
     [Fact]
