@@ -63,7 +63,7 @@ public static class BlogEndpointRouteBuilderExtensions
             }
 
             path = path.Trim('/');
-            if (path.StartsWith("sitemap", StringComparison.Ordinal) && path.EndsWith(".xml", StringComparison.Ordinal) && !path.Contains('/', StringComparison.Ordinal))
+            if (FeedResolver.IsSitemapName(path))
             {
                 return true;
             }
@@ -97,7 +97,9 @@ public static class BlogEndpointRouteBuilderExtensions
         if (!cache.TryGetValue(key, out FeedResponse? response))
         {
             response = FeedResolver.Resolve(key, snapshot, options, services);
-            if (cache.Count < MaxCachedResponses)
+
+            // Only what exists is kept: a client asking for endless made-up paths must not fill the memory.
+            if (response is not null && cache.Count < MaxCachedResponses)
             {
                 cache.TryAdd(key, response);
             }
@@ -174,7 +176,7 @@ internal static class FeedResolver
     public static FeedResponse? Resolve(string path, BlogSnapshot snapshot, BlogOptions options, IServiceProvider services)
     {
         path = path.Trim('/');
-        if (path.StartsWith("sitemap", StringComparison.Ordinal) && path.EndsWith(".xml", StringComparison.Ordinal))
+        if (IsSitemapName(path))
         {
             return Sitemap(path, snapshot, services);
         }
@@ -257,6 +259,23 @@ internal static class FeedResolver
         }
 
         return page[before.Length..^after.Length];
+    }
+
+    /// <summary>Whether a path names a sitemap the writer can make: <c>sitemap.xml</c>, or <c>sitemap-N.xml</c> when it splits.</summary>
+    public static bool IsSitemapName(string path)
+    {
+        if (path == "sitemap.xml")
+        {
+            return true;
+        }
+
+        if (!path.StartsWith("sitemap-", StringComparison.Ordinal) || !path.EndsWith(".xml", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> number = path.AsSpan("sitemap-".Length, path.Length - "sitemap-".Length - ".xml".Length);
+        return number.Length is > 0 and <= 6 && number[0] != '0' && !number.ContainsAnyExceptInRange('0', '9');
     }
 
     private static FeedResponse? Sitemap(string path, BlogSnapshot snapshot, IServiceProvider services)

@@ -60,7 +60,8 @@ public sealed class FeedEndpointTests : IAsyncLifetime
     public async Task UnknownFeedsAndPages_Are404(string prefix)
     {
         HttpClient client = _apps[prefix].Client;
-        foreach (string path in (string[])["/categories/nope/feed.xml", "/tags/nope/atom.xml", "/authors/nobody/feed.json", "/sitemap-9.xml", "/categories/../../etc/feed.xml"])
+        foreach (string path in (string[])["/categories/nope/feed.xml", "/tags/nope/atom.xml", "/authors/nobody/feed.json", "/sitemap-9.xml", "/categories/../../etc/feed.xml",
+            "/sitemap-0.xml", "/sitemap-abc.xml", "/sitemapx.xml", "/sitemap-1.xml.xml", "/sitemap-01.xml"])
         {
             using HttpResponseMessage response = await client.GetAsync(prefix + path);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{prefix}{path}: {response.StatusCode}");
