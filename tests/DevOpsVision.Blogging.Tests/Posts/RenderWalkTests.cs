@@ -150,7 +150,7 @@ public class RenderWalkTests
     [Fact]
     public void RendererOfAUsersExtension_ThatNamesNoObjectType_StillFeedsTheTextExcerptAndHeadings()
     {
-        var options = new BlogOptions { TrustContent = true, ConfigureMarkdown = builder => builder.UseAdvancedExtensions().Use(new PlainParagraphs()) };
+        var options = new BlogOptions { TrustContent = true, ConfigureMarkdown = builder => builder.UseAdvancedExtensions().Use(new FirstRenderer(new PlainParagraphRenderer())) };
         MarkdownPipeline pipeline = MarkdownPostParser.BuildPipeline(options);
         RenderedBody body = new PostRenderer(pipeline, options).Render(Markdown.Parse("# Head\n\nFirst *one*.\n\nSecond.\n", pipeline));
 
@@ -164,7 +164,7 @@ public class RenderWalkTests
     [Fact]
     public void LeafWrittenInsideAnotherLeaf_LeavesTheOuterLeafSanitized()
     {
-        var options = new BlogOptions { ConfigureMarkdown = builder => builder.UseAdvancedExtensions().Use(new NotesInText()) };
+        var options = new BlogOptions { ConfigureMarkdown = builder => builder.UseAdvancedExtensions().Use(new FirstRenderer(new NoteRenderer())) };
         MarkdownPipeline pipeline = MarkdownPostParser.BuildPipeline(options);
         RenderedBody body = new PostRenderer(pipeline, options).Render(Markdown.Parse(
             "Before <img src=x onerror=alert(1)> NOTE after <img src=y onerror=alert(2)>.\n", pipeline));
@@ -178,7 +178,7 @@ public class RenderWalkTests
     [Fact]
     public void UsersRendererThatWritesRawHtmlItself_HasItsLeafSanitized()
     {
-        var options = new BlogOptions { ConfigureMarkdown = builder => builder.UseAdvancedExtensions().Use(new RawParagraphs()) };
+        var options = new BlogOptions { ConfigureMarkdown = builder => builder.UseAdvancedExtensions().Use(new FirstRenderer(new RawParagraphRenderer())) };
         MarkdownPipeline pipeline = MarkdownPostParser.BuildPipeline(options);
         RenderedBody body = new PostRenderer(pipeline, options).Render(Markdown.Parse("Hello <img src=x onerror=alert(1)> world.\n", pipeline));
 
@@ -283,22 +283,7 @@ public class RenderWalkTests
         return (writer.ToString(), text.ToString().Trim(), headings);
     }
 
-    /// <summary>A user's extension whose renderer implements the interface itself, so nothing tells the walk what it writes.</summary>
-    private sealed class PlainParagraphs : IMarkdownExtension
-    {
-        public void Setup(MarkdownPipelineBuilder pipeline)
-        {
-        }
-
-        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
-        {
-            if (renderer is HtmlRenderer html)
-            {
-                html.ObjectRenderers.Insert(0, new PlainParagraphRenderer());
-            }
-        }
-    }
-
+    /// <summary>A renderer implementing the interface itself, so nothing tells the walk what it writes.</summary>
     private sealed class PlainParagraphRenderer : IMarkdownObjectRenderer
     {
         public bool Accept(RendererBase renderer, Type objectType) => objectType == typeof(ParagraphBlock);
@@ -310,22 +295,7 @@ public class RenderWalkTests
         }
     }
 
-    /// <summary>A user's extension whose literal renderer writes a paragraph of its own where a literal says NOTE.</summary>
-    private sealed class NotesInText : IMarkdownExtension
-    {
-        public void Setup(MarkdownPipelineBuilder pipeline)
-        {
-        }
-
-        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
-        {
-            if (renderer is HtmlRenderer html)
-            {
-                html.ObjectRenderers.Insert(0, new NoteRenderer());
-            }
-        }
-    }
-
+    /// <summary>A literal renderer that writes a paragraph of its own where a literal says NOTE.</summary>
     private sealed class NoteRenderer : HtmlObjectRenderer<LiteralInline>
     {
         protected override void Write(HtmlRenderer renderer, LiteralInline obj)
@@ -346,22 +316,7 @@ public class RenderWalkTests
         }
     }
 
-    /// <summary>A user's extension whose paragraph renderer writes raw HTML itself instead of handing it to Markdig.</summary>
-    private sealed class RawParagraphs : IMarkdownExtension
-    {
-        public void Setup(MarkdownPipelineBuilder pipeline)
-        {
-        }
-
-        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
-        {
-            if (renderer is HtmlRenderer html)
-            {
-                html.ObjectRenderers.Insert(0, new RawParagraphRenderer());
-            }
-        }
-    }
-
+    /// <summary>A paragraph renderer that writes raw HTML itself instead of handing it to Markdig.</summary>
     private sealed class RawParagraphRenderer : HtmlObjectRenderer<ParagraphBlock>
     {
         protected override void Write(HtmlRenderer renderer, ParagraphBlock obj)
@@ -380,6 +335,22 @@ public class RenderWalkTests
             }
 
             renderer.WriteLine("</p>");
+        }
+    }
+
+    /// <summary>A user's extension that puts its own renderer before Markdig's.</summary>
+    private sealed class FirstRenderer(IMarkdownObjectRenderer renderer) : IMarkdownExtension
+    {
+        public void Setup(MarkdownPipelineBuilder pipeline)
+        {
+        }
+
+        public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer target)
+        {
+            if (target is HtmlRenderer html)
+            {
+                html.ObjectRenderers.Insert(0, renderer);
+            }
         }
     }
 }
