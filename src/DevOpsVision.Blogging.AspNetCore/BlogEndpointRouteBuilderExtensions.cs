@@ -226,9 +226,11 @@ internal static class FeedResolver
 
         if (Match(urls.Author, "{slug}", page) is { } authorSlug)
         {
-            foreach (Post post in snapshot.Posts)
+            // Oldest post first: the author who first published under a URL keeps its feed, and a later "Jane Doe!"
+            // (same slug, another name) cannot take over Jane Doe's.
+            for (int i = snapshot.Posts.Count - 1; i >= 0; i--)
             {
-                foreach (PostAuthor author in post.Authors)
+                foreach (PostAuthor author in snapshot.Posts[i].Authors)
                 {
                     if (BlogUrls.Slugify(author.Name) == authorSlug)
                     {

@@ -68,6 +68,21 @@ public sealed class FeedEndpointTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task AuthorFeed_BelongsToTheFirstAuthorToPublishUnderItsUrl()
+    {
+        var posts = new InMemoryPostSource();
+        posts.Set("2021-01-01-jane.md", "---\ntitle: Jane's post\ndate: 2021-01-01\nauthor: Jane Doe\n---\nHers.\n");
+        posts.Set("2022-01-01-later.md", "---\ntitle: A later post\ndate: 2022-01-01\nauthor: Jane Doe!\n---\nNot hers.\n");
+        await using PrefixedTestApps apps = await PrefixedTestApps.StartAsync(posts, static (app, prefix) => app.MapBlogFeeds(prefix));
+
+        string feed = await apps[""].Client.GetStringAsync("/authors/jane-doe/feed.xml");
+
+        Assert.Contains("Hers.", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain("A later post", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jane Doe!", feed, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Prefixes))]
     public async Task ConditionalRequests_Get304(string prefix)
