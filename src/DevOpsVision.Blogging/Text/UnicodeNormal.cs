@@ -1,4 +1,5 @@
 using System.Text;
+using DevOpsVision.Blogging.Feeds;
 
 namespace DevOpsVision.Blogging.Text;
 
@@ -8,7 +9,7 @@ internal static class UnicodeNormal
     /// <summary>
     /// <paramref name="text"/> in <paramref name="form"/>. <see cref="string.Normalize(NormalizationForm)"/> throws on
     /// U+FFFE and on a surrogate without its pair, which valid UTF-8 and YAML escapes can both carry into a tag or a
-    /// title; such characters name nothing, so they are dropped first.
+    /// title. Such characters name nothing: when normalization refuses the text, they are dropped and it is tried again.
     /// </summary>
     public static string Normalize(string text, NormalizationForm form)
     {
@@ -18,7 +19,8 @@ internal static class UnicodeNormal
         }
         catch (ArgumentException)
         {
-            string valid = WithoutInvalid(text);
+            // What XML cannot carry includes everything normalization rejects, and names nothing either.
+            string valid = XmlText.Clean(text);
             try
             {
                 return valid.Normalize(form);
@@ -28,24 +30,5 @@ internal static class UnicodeNormal
                 return valid;
             }
         }
-    }
-
-    private static string WithoutInvalid(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        for (int i = 0; i < text.Length; i++)
-        {
-            char c = text[i];
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                builder.Append(c).Append(text[++i]);
-            }
-            else if (!char.IsSurrogate(c) && c is not '\uFFFE' and not '\uFFFF')
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
     }
 }
